@@ -1,0 +1,74 @@
+"""The audit, top to bottom, as the questions newsaudit answers about one article.
+
+    0. read        source (path, "-", URL) -> Article: text without page furniture
+    1. parse       Article -> spaCy Doc (sentences, parse, entities), acronyms defined
+    2. claims      what does it claim? sentences with kind, hedges, quantities, entities
+                   who says so? each claim's attribution (named / vague / none)
+    3. headline    does the headline match the body? verdict, stance, reasons
+    4. outlet      can the outlet be trusted? signals and a reliability
+    5. report      everything above as one frozen Report
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .ingest import Fetcher, RawInput, read_source, to_article
+from .model import Article, Report
+from .settings import Settings, load_settings
+from .stages.acronyms import find_acronyms
+from .stages.claims import extract_claims
+from .stages.headline import check_headline
+from .stages.language import LanguageModel
+from .stages.outlet import assess_outlet
+
+
+class Auditor:
+    """Holds the loaded models; `audit*` methods run the pipeline on one article each."""
+
+    def __init__(self, settings: Settings | None = None, fetcher: Fetcher | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.fetcher = fetcher
+        self.language = LanguageModel(self.settings.spacy_model)
+
+    def audit(self, source: str) -> Report:
+        """Audit a file path, "-" (standard input) or an http(s) URL."""
+        raw = read_source(source, self.settings, fetcher=self.fetcher)
+        return self.audit_raw(raw)
+
+    def audit_raw(self, raw: RawInput) -> Report:
+        """Audit bytes already read (HTML or plain text, detected by content)."""
+        return self.audit_article(to_article(raw, self.settings))
+
+    def audit_text(self, text: str, url: str | None = None) -> Report:
+        """Audit a text given as a string (plain text or HTML, detected by content)."""
+        data = text.encode("utf-8")
+        return self.audit_raw(RawInput(data=data, name="<text>", url=url, content_type=None))
+
+    def audit_article(self, article: Article) -> Report:
+        """Run stages 1-5 on an article that has already been read."""
+        doc = self.language.parse(article.text)
+        acronyms = find_acronyms(doc)
+        claims = extract_claims(article, doc, acronyms, self.settings)
+        headline_doc = self.language.parse(article.title) if article.title else None
+        headline = check_headline(article, claims, headline_doc, acronyms)
+        outlet = assess_outlet(article, claims)
+        return Report(
+            article=article, claims=claims, headline=headline, outlet=outlet, acronyms=acronyms
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _default_auditor() -> Auditor:
+    return Auditor()
+
+
+def audit(source: str, settings: Settings | None = None) -> Report:
+    """Audit one article from a path, "-" or a URL; models are loaded once per process."""
+    auditor = _default_auditor() if settings is None else Auditor(settings)
+    return auditor.audit(source)
+
+
+def audit_text(text: str, url: str | None = None) -> Report:
+    """Audit an article given as a string (plain text or HTML)."""
+    return _default_auditor().audit_text(text, url=url)
