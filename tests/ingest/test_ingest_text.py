@@ -134,3 +134,33 @@ def test_url_host_is_the_site() -> None:
         url="https://News.Example.org/a/1",
     )
     assert article.site == "news.example.org"
+
+
+def test_kicker_and_dateline_above_the_title() -> None:
+    article = article_of(
+        "World\n\n"
+        "2025-01-15\n\n"
+        "Ferry operators cancel winter crossings\n\n"
+        "By Ana Lima\n\n"
+        "Two ferry operators said on Wednesday that they would cancel all winter crossings to the "
+        "islands because of fuel costs, leaving residents with a single weekly supply boat.\n"
+    )
+    assert article.title == "Ferry operators cancel winter crossings"
+    assert (article.author, article.date) == ("Ana Lima", "2025-01-15")
+    assert {(f.text, f.reason) for f in article.furniture} == {
+        ("World", "above headline"), ("2025-01-15", "dateline"), ("By Ana Lima", "byline")
+    }
+    assert article.text.startswith("Two ferry operators")
+
+
+def test_question_heading_and_lines_that_are_not_headings() -> None:
+    article = article_of(
+        "Schools to get new heat pumps\n\n"
+        "The education department will fit heat pumps in forty schools this year, it said.\n\n"
+        "Why heat pumps?\n\n"
+        "Officials said the pumps would halve heating bills within a decade, according to a "
+        "report by the department's own engineers.\n\n"
+        "The plan, however:\n\n"
+        "It still needs the approval of the finance committee, which meets in May.\n"
+    )
+    assert [h.text for h in article.headings] == ["Why heat pumps?"]

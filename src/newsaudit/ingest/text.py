@@ -44,12 +44,12 @@ def clean_text(text: str) -> Cleaned:
     units = [_Unit(u, furniture_reason(u)) for u in _split_units(text)]
     out.site = _site(units)
     title_at = _find_title(units)
+    _take_metadata(units, out, title_at)
     if title_at is not None:
         out.title = units[title_at].text
         for unit in units[:title_at]:
             if unit.reason is None and not _body_like(unit.text):
                 unit.reason = "above headline"
-    _take_metadata(units, out, start=0 if title_at is None else title_at + 1)
     _drop_repeats(units, out, title_at)
     body = [
         unit for i, unit in enumerate(units) if i != title_at or unit.reason is not None
@@ -127,15 +127,19 @@ def _find_title(units: list[_Unit]) -> int | None:
     for i, unit in enumerate(units[:_TOP]):
         if unit.reason is not None or byline(unit.text) or dateline(unit.text):
             continue
+        if _words(unit.text) < 2 and not _body_like(unit.text):
+            continue  # a one-word kicker or section label above the headline
         # The first substantial line is the title only if body text follows it.
         has_body = any(u.reason is None for u in units[i + 1 :])
         return i if i in candidates and has_body else None
     return None
 
 
-def _take_metadata(units: list[_Unit], out: Cleaned, start: int) -> None:
-    for unit in units[: start + _TOP]:
-        if unit.reason is not None or len(unit.text) > 160:
+def _take_metadata(units: list[_Unit], out: Cleaned, title_at: int | None) -> None:
+    """A byline or dateline near the top (above or below the title) fills author and date."""
+    end = _TOP if title_at is None else title_at + 1 + _TOP
+    for i, unit in enumerate(units[:end]):
+        if i == title_at or unit.reason is not None or len(unit.text) > 160:
             continue
         found = byline(unit.text)
         if found is not None and out.author is None:
