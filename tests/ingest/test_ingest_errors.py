@@ -93,16 +93,35 @@ def test_missing_file(tmp_path: Path) -> None:
     assert "no such file" in refused(tmp_path / "nope.txt")
 
 
-def test_non_english_text(tmp_path: Path) -> None:
-    path = tmp_path / "fr.txt"
+NOT_ENGLISH = {
+    "fr": "Le gouvernement a annoncé mardi une nouvelle réforme des retraites qui doit entrer en "
+    "vigueur l'année prochaine, selon plusieurs sources proches du dossier. Les syndicats ont "
+    "immédiatement appelé à la grève dans tout le pays.",
+    "de": "Die Stadtverwaltung hat am Dienstag angekündigt, dass die neue Brücke erst im Frühjahr "
+    "eröffnet wird, weil der gelieferte Stahl nicht den Vorgaben entsprach und die Prüfung "
+    "länger dauert als geplant.",
+    "ru": "Городской совет во вторник объявил, что новый мост откроется только весной, потому что "
+    "поставленная сталь не соответствовала требованиям, а проверка займёт больше времени.",
+    "ja": "市役所は火曜日、納入された鋼材が基準を満たしていなかったため、新しい橋の開通は春になると"
+    "発表しました。検査には予定よりも長い時間がかかる見込みです。関係者によると、工事の再開時期は未定です。",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOT_ENGLISH))
+def test_non_english_text(tmp_path: Path, language: str) -> None:
+    path = tmp_path / f"{language}.txt"
+    path.write_text("Headline\n\n" + NOT_ENGLISH[language] + "\n", encoding="utf-8")
+    assert "English" in refused(path)
+
+
+def test_english_with_few_function_words_passes(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
     path.write_text(
-        "Le gouvernement annonce une réforme\n\n"
-        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites qui doit entrer en "
-        "vigueur l'année prochaine, selon plusieurs sources proches du dossier. Les syndicats "
-        "ont immédiatement appelé à la grève dans tout le pays.\n",
+        "Meal plan for the week\n\n" + "Monday: oats, berries, yoghurt, green tea. " * 5
+        + "Eat slowly and drink water with every meal, and keep a note of what you eat.\n",
         encoding="utf-8",
     )
-    assert "English" in refused(path)
+    ingest_file(path)
 
 
 def test_unsupported_scheme() -> None:
