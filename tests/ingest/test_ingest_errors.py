@@ -31,7 +31,9 @@ def refused(path: Path, settings: Settings = SETTINGS) -> str:
     return message
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", b"\n\nShare\n\nPost Comment\n\n\xc3\x97\n"])
+@pytest.mark.parametrize(
+    "content", [b"", b"   \n\t\r\n  ", b"\n\nShare\n\nPost Comment\n\n\xc3\x97\n"]
+)
 def test_empty_whitespace_or_only_furniture(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
@@ -117,7 +119,8 @@ def test_non_english_text(tmp_path: Path, language: str) -> None:
 def test_english_with_few_function_words_passes(tmp_path: Path) -> None:
     path = tmp_path / "list.txt"
     path.write_text(
-        "Meal plan for the week\n\n" + "Monday: oats, berries, yoghurt, green tea. " * 5
+        "Meal plan for the week\n\n"
+        + "Monday: oats, berries, yoghurt, green tea. " * 5
         + "Eat slowly and drink water with every meal, and keep a note of what you eat.\n",
         encoding="utf-8",
     )

@@ -22,10 +22,23 @@ MUST_CONTAIN = (
     "printed copies will be available every weekday afternoon.",
 )
 MUST_NOT_CONTAIN = (
-    "PAYLOAD", "Weather forecast for the coast", "We use cookies", "Accept all",
-    "Advertisement", "Sunny Sheds", "Related posts", "Ferry timetable", "COMMENT-TEXT",
-    "Leave a Reply", "Post Comment", "Subscribe", "All rights reserved", "Privacy policy",
-    "Tweet", "Marta Okonkwo", "document.cookie",
+    "PAYLOAD",
+    "Weather forecast for the coast",
+    "We use cookies",
+    "Accept all",
+    "Advertisement",
+    "Sunny Sheds",
+    "Related posts",
+    "Ferry timetable",
+    "COMMENT-TEXT",
+    "Leave a Reply",
+    "Post Comment",
+    "Subscribe",
+    "All rights reserved",
+    "Privacy policy",
+    "Tweet",
+    "Marta Okonkwo",
+    "document.cookie",
 )
 
 
@@ -112,21 +125,22 @@ def test_hostile_markup_never_reaches_text_or_links() -> None:
         "<html><head><title>Market hall to reopen after repairs</title>"
         "<style>p::before { content: 'STYLE-X' }</style></head>"
         "<body onload=\"alert('ONLOAD-X')\"><article><h1>Market hall to reopen after repairs</h1>"
-        "<p>The covered market hall will reopen on Saturday <script>alert('SCRIPT-X')</script>after "
+        "<p>The covered market hall will reopen on Saturday "
+        "<script>alert('SCRIPT-X')</script>after "
         "eight months of repairs to its roof, the traders' association said in a statement.</p>"
         "<noscript>NOSCRIPT-X enable javascript</noscript>"
         "<p>Stallholders said <a href='  JaVaScRiPt:alert(1)'>the new layout</a> would give "
         "shoppers more room, and <a href='java&#x09;script:alert(2)'>a second entrance</a> "
         "will open on the river side of the building <svg onload=\"alert('SVG-X')\"></svg>"
         "<a href='data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='>next year</a>.</p>"
-        "<iframe srcdoc=\"<p>IFRAME-X</p>\"></iframe><img src=x onerror=\"alert('IMG-X')\">"
+        '<iframe srcdoc="<p>IFRAME-X</p>"></iframe><img src=x onerror="alert(\'IMG-X\')">'
         "<p>The <a href='https://traders.example/statement'>full statement</a> lists the new "
         "opening hours, which run from seven in the morning until six in the evening.</p>"
         "</article></body></html>"
     )
     article = to_article(RawInput(html.encode(), "<hostile>", None, None), SETTINGS)
     assert "covered market hall will reopen on Saturday" in article.text
-    everything = (article.text + " ".join(f"{l.url} {l.text}" for l in article.links)).lower()
+    everything = (article.text + " ".join(f"{k.url} {k.text}" for k in article.links)).lower()
     markers = ("style-x", "onload-x", "script-x", "noscript-x", "svg-x", "iframe-x", "img-x")
     for marker in (*markers, "alert(", "javascript", "data:"):
         assert marker not in everything

@@ -13,11 +13,36 @@ from newsaudit.settings import Settings
 SETTINGS = Settings(max_input_bytes=20_000)
 FRAGMENTS = st.sampled_from(
     [
-        "<html>", "<body>", "<p>", "</p>", "<h2>", "</h2>", "<a href='javascript:x()'>", "</a>",
-        "<script>", "</script>", "<meta charset='latin-1'>", "<?xml version='1.0' encoding='utf-8'?>",
-        "\n\n", "\n", "By Jane Doe", "Published 3 March 2025", "Share", "×", "site.example (3)",
-        "site.example-4 Headline here", "The council said the plan would cost more than expected. ",
-        "Why now?", "\ufeff", "\x00", "\r\n", "&amp;", "<!--", "-->", "<table><tr><td>", "<li>",
+        "<html>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<h2>",
+        "</h2>",
+        "<a href='javascript:x()'>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<meta charset='latin-1'>",
+        "<?xml version='1.0' encoding='utf-8'?>",
+        "\n\n",
+        "\n",
+        "By Jane Doe",
+        "Published 3 March 2025",
+        "Share",
+        "×",
+        "site.example (3)",
+        "site.example-4 Headline here",
+        "The council said the plan would cost more than expected. ",
+        "Why now?",
+        "\ufeff",
+        "\x00",
+        "\r\n",
+        "&amp;",
+        "<!--",
+        "-->",
+        "<table><tr><td>",
+        "<li>",
     ]
 )
 
@@ -44,6 +69,9 @@ def test_any_text(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(FRAGMENTS | st.text(max_size=30), max_size=60), st.sampled_from([None, "https://a.example/x"]))
+@given(
+    st.lists(FRAGMENTS | st.text(max_size=30), max_size=60),
+    st.sampled_from([None, "https://a.example/x"]),
+)
 def test_article_like_text(parts: list[str], url: str | None) -> None:
     check(RawInput("".join(parts).encode("utf-8"), "<parts>", url, None))

@@ -117,11 +117,19 @@ def test_single_paragraph_has_no_title() -> None:
 
 def test_generic_furniture_lines_are_dropped() -> None:
     lines = [
-        "Share", "Tweet", "Subscribe to our newsletter", "Related posts", "Leave a Reply",
-        "We use cookies to give you the best experience on our website.", "Accept all",
-        "Tags: transport, council", "© 2025 example-news.com. All rights reserved.",
+        "Share",
+        "Tweet",
+        "Subscribe to our newsletter",
+        "Related posts",
+        "Leave a Reply",
+        "We use cookies to give you the best experience on our website.",
+        "Accept all",
+        "Tags: transport, council",
+        "© 2025 example-news.com. All rights reserved.",
     ]
-    body = "The bridge will reopen to traffic on Friday after three months of repairs, officials said."
+    body = (
+        "The bridge will reopen to traffic on Friday after three months of repairs, officials said."
+    )
     article = article_of("Bridge reopens on Friday\n\n" + body + "\n\n" + "\n\n".join(lines))
     assert article.text == body
     assert len(article.furniture) == len(lines)
@@ -148,7 +156,9 @@ def test_kicker_and_dateline_above_the_title() -> None:
     assert article.title == "Ferry operators cancel winter crossings"
     assert (article.author, article.date) == ("Ana Lima", "2025-01-15")
     assert {(f.text, f.reason) for f in article.furniture} == {
-        ("World", "above headline"), ("2025-01-15", "dateline"), ("By Ana Lima", "byline")
+        ("World", "above headline"),
+        ("2025-01-15", "dateline"),
+        ("By Ana Lima", "byline"),
     }
     assert article.text.startswith("Two ferry operators")
 

@@ -78,8 +78,14 @@ def test_follows_public_redirect() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://127.0.0.1/", "http://[::1]/admin", "http://169.254.169.254/latest/meta-data/",
-            "http://0.0.0.0/", "http://[::ffff:10.0.0.1]/"],
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://[::1]/admin",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://0.0.0.0/",
+        "http://[::ffff:10.0.0.1]/",
+    ],
 )
 def test_private_literals_refused(url: str) -> None:
     assert "refused" in refused(fetcher(page), url)
@@ -123,7 +129,9 @@ def test_too_many_redirects() -> None:
         step = int(request.url.path.strip("/") or 0)
         return httpx.Response(302, headers={"location": f"/{step + 1}"})
 
-    assert "redirects" in refused(fetcher(handler), "https://news.example.com/0", Settings(max_redirects=3))
+    assert "redirects" in refused(
+        fetcher(handler), "https://news.example.com/0", Settings(max_redirects=3)
+    )
 
 
 def test_oversize_streamed_body_stops_at_limit() -> None:
@@ -137,17 +145,24 @@ def test_oversize_streamed_body_stops_at_limit() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, headers={"content-type": "text/html"}, content=chunks())
 
-    message = refused(fetcher(handler), "https://news.example.com/", Settings(max_input_bytes=10_000))
+    message = refused(
+        fetcher(handler), "https://news.example.com/", Settings(max_input_bytes=10_000)
+    )
     assert "limit" in message
     assert len(sent) < 20
 
 
 def test_declared_oversize_refused_before_reading() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, headers={"content-type": "text/html", "content-length": "99999"},
-                              content=b"x" * 99999)
+        return httpx.Response(
+            200,
+            headers={"content-type": "text/html", "content-length": "99999"},
+            content=b"x" * 99999,
+        )
 
-    assert "limit" in refused(fetcher(handler), "https://news.example.com/", Settings(max_input_bytes=100))
+    assert "limit" in refused(
+        fetcher(handler), "https://news.example.com/", Settings(max_input_bytes=100)
+    )
 
 
 def test_unreachable_host() -> None:
@@ -168,7 +183,9 @@ def test_timeout() -> None:
     assert "timed out" in refused(fetcher(handler), "https://news.example.com/")
 
 
-@pytest.mark.parametrize("kind", ["image/png", "application/pdf", "application/octet-stream", "video/mp4"])
+@pytest.mark.parametrize(
+    "kind", ["image/png", "application/pdf", "application/octet-stream", "video/mp4"]
+)
 def test_non_text_content_type_refused(kind: str) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, headers={"content-type": kind}, content=b"\x89PNG....")
@@ -192,9 +209,19 @@ def test_redirect_to_other_scheme_refused() -> None:
 
 @pytest.mark.parametrize(
     ("address", "public"),
-    [("93.184.216.34", True), ("10.0.0.1", False), ("192.168.1.1", False), ("172.16.0.1", False),
-     ("100.64.0.1", False), ("fe80::1", False), ("fc00::1", False), ("::ffff:127.0.0.1", False),
-     ("224.0.0.1", False), ("240.0.0.1", False), ("2606:2800:220:1::1", True)],
+    [
+        ("93.184.216.34", True),
+        ("10.0.0.1", False),
+        ("192.168.1.1", False),
+        ("172.16.0.1", False),
+        ("100.64.0.1", False),
+        ("fe80::1", False),
+        ("fc00::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("224.0.0.1", False),
+        ("240.0.0.1", False),
+        ("2606:2800:220:1::1", True),
+    ],
 )
 def test_is_public(address: str, public: bool) -> None:
     assert is_public(address) is public

@@ -29,7 +29,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # Control bytes other than tab, newline, form feed and carriage return.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(
     rb"<(?:html|head|body|article|main|div|p|h[1-6]|meta|title|span|section|header|nav)\b[^>]*>",
     re.I,
@@ -43,7 +45,9 @@ def refuse_binary(data: bytes, name: str) -> None:
     sample = data[:_SAMPLE]
     for magic, what in _MAGIC:
         if sample.startswith(magic):
-            raise IngestError(f"{name}: this is {what}, not text; give newsaudit a text or HTML file")
+            raise IngestError(
+                f"{name}: this is {what}, not text; give newsaudit a text or HTML file"
+            )
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return
     if b"\x00" in sample:

@@ -15,50 +15,123 @@ SITE_COUNTER = re.compile(rf"^(?P<site>{_DOMAIN})\s*\(\d+\)$", re.I)
 # An image caption made from the file name: "example.com-30 <headline>".
 CAPTION = re.compile(rf"^(?P<site>{_DOMAIN})-\d+\s+(?P<rest>\S.*)$", re.I)
 _COPYRIGHT = re.compile(
-    rf"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*(?:[-–]\s*\d{{4}}\s*)?)?"
-    rf"(?P<who>.*?)(?:\.?\s*all rights reserved\.?)?$",
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?"
+    r"(?P<who>.*?)(?:\.?\s*all rights reserved\.?)?$",
     re.I,
 )
 _DOMAIN_IN = re.compile(rf"\b(?P<site>{_DOMAIN})\b", re.I)
 
-_NETWORKS = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print|messenger|flipboard)"
+_NETWORKS = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print"
+    r"|messenger|flipboard)"
+)
 
 # (reason, pattern): each pattern must match the whole line, case-insensitively.
 _RULES: tuple[tuple[str, str], ...] = (
-    ("share widget", r"(?:share|tweet|pin it|copy link|send|email|print)(?: (?:this|the))?"
-     r"(?: (?:content|article|story|post|page|link))?(?: (?:on|via|to) " + _NETWORKS + r")?[:!.]?"),
+    (
+        "share widget",
+        r"(?:share|tweet|pin it|copy link|send|email|print)(?: (?:this|the))?"
+        r"(?: (?:content|article|story|post|page|link))?(?: (?:on|via|to) "
+        + _NETWORKS
+        + r")?[:!.]?",
+    ),
     ("share widget", _NETWORKS + r"(?:\s*[|,/•·]?\s*" + _NETWORKS + r")+"),
     ("share widget", r"(?:click to |share on |follow us on )" + _NETWORKS + r".*"),
-    ("comment widget", r"(?:post|add|submit|leave|write|view|show|load|hide|cancel)"
-     r"(?: an?| your| the| more| all)? (?:comments?|reply|replies)[:.!]?(?: \(\d+\))?"),
+    (
+        "comment widget",
+        (
+            r"(?:post|add|submit|leave|write|view|show|load|hide|cancel)"
+            r"(?: an?| your| the| more| all)? (?:comments?|reply|replies)[:.!]?(?: \(\d+\))?"
+        ),
+    ),
     ("comment widget", r"(?:\d+ )?(?:comments?|responses?|replies|reply)(?: \(\d+\))?:?"),
-    ("comment widget", r"your email address will not be published\..*|required fields are marked.*"),
-    ("comment widget", r"save my name, email,? and website in this browser.*|(?:name|email|website)\s*\*"),
+    (
+        "comment widget",
+        r"your email address will not be published\..*|required fields are marked.*",
+    ),
+    (
+        "comment widget",
+        r"save my name, email,? and website in this browser.*|(?:name|email|website)\s*\*",
+    ),
     ("comment widget", r"you must be logged in to post a comment\.?"),
-    ("newsletter widget", r"(?:subscribe|sign up|join)(?: (?:now|today|here|for free))?"
-     r"(?: (?:to|for) (?:our|the) (?:\w+ )?(?:newsletter|updates|channel|mailing list))?[:!.]?"),
+    (
+        "newsletter widget",
+        (
+            r"(?:subscribe|sign up|join)(?: (?:now|today|here|for free))?"
+            r"(?: (?:to|for) (?:our|the) (?:\w+ )?"
+            r"(?:newsletter|updates|channel|mailing list))?[:!.]?"
+        ),
+    ),
     ("newsletter widget", r"(?:get|receive) (?:our|the latest) .{0,40}(?:in|to) your inbox[.!]?"),
-    ("read-more link", r"(?:read|see|click here to read) (?:more|also|the full (?:story|article))(?:\s*[:»>›→-].*)?[.…]*"),
-    ("read-more link", r"(?:also read|must read|don'?t miss|recommended|see also)\s*[:»>›→-].{0,200}"),
-    ("related posts", r"(?:related|similar|more|popular|recent|latest|trending)"
-     r" (?:posts?|articles?|stories|news|reads?)(?: for you)?:?"),
-    ("related posts", r"(?:you (?:may|might) also (?:like|enjoy)|more from (?:this|our) \w+|trending now|"
-     r"in other news|what to read next|up next)[:.]?"),
-    ("post navigation", r"(?:previous|next|older|newer) (?:post|article|story|page)(?:\s*[:»>›→-].*)?"),
+    (
+        "read-more link",
+        (
+            r"(?:read|see|click here to read) (?:more|also|the full (?:story|article))"
+            r"(?:\s*[:»>›→-].*)?[.…]*"
+        ),
+    ),
+    (
+        "read-more link",
+        r"(?:also read|must read|don'?t miss|recommended|see also)\s*[:»>›→-].{0,200}",
+    ),
+    (
+        "related posts",
+        (
+            r"(?:related|similar|more|popular|recent|latest|trending)"
+            r" (?:posts?|articles?|stories|news|reads?)(?: for you)?:?"
+        ),
+    ),
+    (
+        "related posts",
+        (
+            r"(?:you (?:may|might) also (?:like|enjoy)|more from (?:this|our) \w+|trending now|"
+            r"in other news|what to read next|up next)[:.]?"
+        ),
+    ),
+    (
+        "post navigation",
+        r"(?:previous|next|older|newer) (?:post|article|story|page)(?:\s*[:»>›→-].*)?",
+    ),
     ("post navigation", r"(?:«|‹|<)?\s*(?:previous|next)\s*(?:»|›|>)?"),
-    ("navigation", r"skip to (?:main )?content|back to top|go to top|menu|search|home|toggle navigation"),
+    (
+        "navigation",
+        r"skip to (?:main )?content|back to top|go to top|menu|search|home|toggle navigation",
+    ),
     ("navigation", r"home\s*(?:[»>›/|]\s*[^»>›/|]{1,40}){1,4}"),
-    ("advertisement", r"(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
-     r"story continues below(?: this)? (?:ad(?:vertisement)?)?|continue reading below)[:.]?"),
-    ("cookie notice", r"(?:accept|reject|allow|decline)(?: all)?(?: cookies)?|cookie (?:settings|policy|"
-     r"preferences)|manage (?:consent|cookies)|got it!?|i agree"),
-    ("cookie notice", r"(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)"
-     r"(?: to (?:use|browse))? (?:this|our) (?:web)?site)\b.{0,400}"),
+    (
+        "advertisement",
+        (
+            r"(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
+            r"story continues below(?: this)? (?:ad(?:vertisement)?)?|continue reading below)[:.]?"
+        ),
+    ),
+    (
+        "cookie notice",
+        (
+            r"(?:accept|reject|allow|decline)(?: all)?(?: cookies)?|cookie (?:settings|policy|"
+            r"preferences)|manage (?:consent|cookies)|got it!?|i agree"
+        ),
+    ),
+    (
+        "cookie notice",
+        (
+            r"(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)"
+            r"(?: to (?:use|browse))? (?:this|our) (?:web)?site)\b.{0,400}"
+        ),
+    ),
     ("tag list", r"(?:tags?|tagged(?: with)?|filed under|categories|category|topics?)\s*:.{0,200}"),
-    ("image credit", r"(?:\(?(?:photo|image|picture|pic|credit|source: getty)s?(?: credit)?\s*[:/].{0,120}\)?)"),
+    (
+        "image credit",
+        r"(?:\(?(?:photo|image|picture|pic|credit|source: getty)s?(?: credit)?\s*[:/].{0,120}\)?)",
+    ),
     ("image credit", r"\(?(?:photo|image) (?:by|courtesy of|via) .{0,100}\)?"),
-    ("legal footer", r"all rights reserved\.?|privacy policy|terms (?:of (?:use|service)|and conditions)"
-     r"(?:\s*[|•·]\s*\w[\w ]{0,30})*|contact us|about us|disclaimer|sitemap"),
+    (
+        "legal footer",
+        (
+            r"all rights reserved\.?|privacy policy|terms (?:of (?:use|service)|and conditions)"
+            r"(?:\s*[|•·]\s*\w[\w ]{0,30})*|contact us|about us|disclaimer|sitemap"
+        ),
+    ),
     ("author box", r"(?:about the author|view all posts by .{1,60}|more articles by .{1,60})"),
 )
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -102,9 +175,20 @@ def site_named_in(line: str) -> str | None:
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
         start=1,
     )
     for name in names
@@ -113,9 +197,15 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?|\s*\d{1,2}\s*[ap]\.?m\.?)?"
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?"
+    r"|\s*\d{1,2}\s*[ap]\.?m\.?)?"
+)
 _DATE_FORMS = (
-    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
+        r"(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    ),
     re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.I),
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.I),
 )

@@ -72,7 +72,9 @@ def _walk(body: Any) -> list[tuple[BlockKind, str, list[Any]]]:
         elif tag == "table":
             for row in element.iter("row"):
                 cells = [tidy(_text(cell)) for cell in row.iter("cell")]
-                found.append(("paragraph", " | ".join(c for c in cells if c), list(row.iter("ref"))))
+                found.append(
+                    ("paragraph", " | ".join(c for c in cells if c), list(row.iter("ref")))
+                )
         elif tag:
             found.append(("paragraph", _text(element), list(element.iter("ref"))))
         if element.tail and element.tail.strip():
@@ -95,7 +97,9 @@ def _own_text(item: Any) -> str:
 
 
 def _own_refs(item: Any) -> list[Any]:
-    return [ref for ref in item.iter("ref") if ref.getparent() is item or ref.getparent().tag != "list"]
+    return [
+        ref for ref in item.iter("ref") if ref.getparent() is item or ref.getparent().tag != "list"
+    ]
 
 
 def _keep(pieces: list[tuple[BlockKind, str, list[Any]]], out: Cleaned, base: str | None) -> None:

@@ -1,12 +1,12 @@
 """Where the bytes come from (file, standard input, URL) and how they become an Article.
 
-    read_source   a path, "-" or an http(s) URL -> RawInput, size-capped before reading all
-    to_article    RawInput -> Article:
-                  1. refuse empty, oversized and binary input
-                  2. HTML or plain text? (by content)
-                  3. decode: UTF-8, or the charset the page or the server declares
-                  4. clean: trafilatura + furniture rules (HTML), or the plain-text cleaner
-                  5. refuse what is left if it is empty or not English
+read_source   a path, "-" or an http(s) URL -> RawInput, size-capped before reading all
+to_article    RawInput -> Article:
+              1. refuse empty, oversized and binary input
+              2. HTML or plain text? (by content)
+              3. decode: UTF-8, or the charset the page or the server declares
+              4. clean: trafilatura + furniture rules (HTML), or the plain-text cleaner
+              5. refuse what is left if it is empty or not English
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import BinaryIO, Protocol
 from ..errors import IngestError
 from ..model import Article
 from ..settings import Settings
-from .decode import decode, declared_charset, looks_like_html, refuse_binary
+from .decode import declared_charset, decode, looks_like_html, refuse_binary
 from .english import require_english
 from .html import clean_html
 from .layout import assemble, host_of
@@ -128,4 +128,3 @@ def to_article(raw: RawInput, settings: Settings) -> Article:
         links=tuple(cleaned.links),
         title_repeats=cleaned.title_repeats,
     )
-

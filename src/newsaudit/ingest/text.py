@@ -51,9 +51,7 @@ def clean_text(text: str) -> Cleaned:
             if unit.reason is None and not _body_like(unit.text):
                 unit.reason = "above headline"
     _drop_repeats(units, out, title_at)
-    body = [
-        unit for i, unit in enumerate(units) if i != title_at or unit.reason is not None
-    ]
+    body = [unit for i, unit in enumerate(units) if i != title_at or unit.reason is not None]
     kept: list[str] = []
     for unit in body:
         if unit.reason is not None:
@@ -116,9 +114,12 @@ def _site(units: list[_Unit]) -> str | None:
 def _find_title(units: list[_Unit]) -> int | None:
     """Index of the headline unit, or None when the text starts straight with the body."""
     candidates = [
-        i for i, unit in enumerate(units[:_TOP])
-        if unit.reason is None and _headline_like(unit.text)
-        and byline(unit.text) is None and dateline(unit.text) is None
+        i
+        for i, unit in enumerate(units[:_TOP])
+        if unit.reason is None
+        and _headline_like(unit.text)
+        and byline(unit.text) is None
+        and dateline(unit.text) is None
     ]
     counts = Counter(fold(unit.text) for unit in units)
     for i in candidates:
@@ -164,8 +165,11 @@ def _drop_repeats(units: list[_Unit], out: Cleaned, title_at: int | None) -> Non
         if key == title_key:
             unit.reason = "repeated headline"
             out.title_repeats += 1
-        elif caption and (title_key is None or _same_headline(fold(caption.group("rest")), title_key)
-                          or not _body_like(caption.group("rest"))):
+        elif caption and (
+            title_key is None
+            or _same_headline(fold(caption.group("rest")), title_key)
+            or not _body_like(caption.group("rest"))
+        ):
             unit.reason = "image caption"
         elif key in seen:
             unit.reason = "duplicate paragraph"

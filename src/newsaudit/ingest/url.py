@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import httpx
 
@@ -44,7 +44,7 @@ def is_public(address: str) -> bool:
 
 
 class HttpFetcher:
-    """Fetches http(s) URLs with httpx; pass `transport` and `resolver` to test without a network."""
+    """Fetches http(s) URLs with httpx; tests pass a fake `transport` and `resolver`."""
 
     def __init__(
         self, transport: httpx.BaseTransport | None = None, resolver: Resolver | None = None
@@ -67,7 +67,9 @@ class HttpFetcher:
             current = _parse(url, url)
             for _ in range(settings.max_redirects + 1):
                 if str(current) in visited:
-                    raise FetchError(f"{url}: redirect loop at {current}; the site is misconfigured")
+                    raise FetchError(
+                        f"{url}: redirect loop at {current}; the site is misconfigured"
+                    )
                 visited.add(str(current))
                 self._check_host(current, url, settings)
                 location = self._get(client, current, url, settings, deadline)
@@ -89,7 +91,9 @@ class HttpFetcher:
             try:
                 addresses = self.resolver(host)
             except (OSError, UnicodeError):
-                raise FetchError(f"{original}: cannot resolve host {host!r}; check the URL") from None
+                raise FetchError(
+                    f"{original}: cannot resolve host {host!r}; check the URL"
+                ) from None
         if not addresses:
             raise FetchError(f"{original}: cannot resolve host {host!r}; check the URL")
         for address in addresses:
@@ -104,7 +108,11 @@ class HttpFetcher:
                 )
 
     def _get(
-        self, client: httpx.Client, target: httpx.URL, original: str, settings: Settings,
+        self,
+        client: httpx.Client,
+        target: httpx.URL,
+        original: str,
+        settings: Settings,
         deadline: float,
     ) -> RawInput | str:
         """The body as RawInput, or the Location of a redirect to follow."""
@@ -123,14 +131,18 @@ class HttpFetcher:
                 content_type = response.headers.get("content-type")
                 _check_type(content_type, original)
                 data = _read_capped(response, original, settings, deadline)
-                return RawInput(data=data, name=original, url=str(target), content_type=content_type)
+                return RawInput(
+                    data=data, name=original, url=str(target), content_type=content_type
+                )
         except httpx.TimeoutException:
             raise FetchError(
                 f"{original}: timed out after {settings.fetch_timeout:g}s; "
                 "try again or raise fetch_timeout"
             ) from None
         except httpx.ConnectError as exc:
-            raise FetchError(f"{original}: unreachable ({exc}); check the URL and your connection") from None
+            raise FetchError(
+                f"{original}: unreachable ({exc}); check the URL and your connection"
+            ) from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{original}: fetch failed ({type(exc).__name__}: {exc})") from None
 
@@ -141,7 +153,9 @@ def _parse(candidate: str, original: str) -> httpx.URL:
     except httpx.InvalidURL:
         raise FetchError(f"{original}: {candidate!r} is not a valid URL") from None
     if parsed.scheme not in {"http", "https"} or not parsed.host:
-        raise FetchError(f"{original}: only http(s) URLs with a host can be fetched (got {candidate})")
+        raise FetchError(
+            f"{original}: only http(s) URLs with a host can be fetched (got {candidate})"
+        )
     return parsed
 
 
