@@ -105,7 +105,7 @@ def to_article(raw: RawInput, settings: Settings) -> Article:
     refuse_binary(raw.data, name)
     is_html = looks_like_html(raw.data)
     text = decode(raw.data, name, declared_charset(raw.data, raw.content_type, is_html))
-    if not is_html and looks_like_html(text.encode("utf-8", "replace")):
+    if not is_html and looks_like_html(text[:4096].encode("utf-8", "replace")):
         is_html = True  # UTF-16 with a BOM is only recognisable once decoded
     cleaned = clean_html(text, raw.url, name) if is_html else clean_text(text)
     if not cleaned.pieces:
