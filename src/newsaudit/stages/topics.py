@@ -18,7 +18,8 @@ _FILLER = frozenset(
     """new the my our your top best online hub world today live info now india indian
     global city net web site zone point blog official update updates latest hindi tamil
     bharat desi us uk free all one a i in of and for to 24 247 365 pro plus tv hq go get
-    hot fast easy smart real true star sun light""".split()
+    hot fast easy smart real true star sun light fresh alert alerts guru portal adda wala
+    express info""".split()
 )
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
 _WORD = re.compile(r"[a-z]+")
