@@ -19,7 +19,7 @@ HIGH_AT = 0.5  # a total weight at or above this, with no strong negative, reads
 _STRONG = -0.2  # a signal this negative or worse rules out "high"
 
 _CITED = re.compile(
-    r"\b(?:according to|(?:study|report|survey|analysis|statement|assessment) (?:by|from))\s+"
+    r"\b(?:[Aa]ccording to|(?:study|report|survey|analysis|statement|assessment) (?:by|from))\s+"
     r"(?:an?\s+|the\s+)?(?:(?:study|report|survey|analysis) by\s+(?:the\s+)?)?"
     r"(?P<src>[A-Z][\w&'’.-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w&'’.-]*)){0,7})"
 )

@@ -17,7 +17,7 @@ from importlib import resources
 _FILLER = frozenset(
     """new the my our your top best online hub world today live info now india indian
     global city net web site zone point blog official update updates latest hindi tamil
-    bharat desi us uk free all one a i in of and for to 24 247 365 pro plus tv hq go get
+    bharat desi us uk free all one in of and for to 24 247 365 pro plus tv hq go get
     hot fast easy smart real true star sun light fresh alert alerts guru portal adda wala
     express info""".split()
 )
@@ -56,24 +56,37 @@ def domain_labels(domain: str) -> list[str]:
     return [p for p in labels if p not in {"www", "m", "amp"}]
 
 
-def segment(label: str, known: frozenset[str]) -> tuple[list[str], bool]:
-    """Split a glued label into known words (most letters covered, fewest pieces first);
-    also says whether every letter was covered."""
+def segment(label: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """Split a glued label into known words (most letters covered, fewest pieces first),
+    each with its offset; letters no known word covers are left out."""
     n = len(label)
+    empty: list[tuple[int, str]] = []
     # best[i] = (letters covered, -pieces, pieces) for label[:i]
-    empty: list[str] = []
-    best: list[tuple[int, int, list[str]]] = [(0, 0, empty)] * (n + 1)
+    best: list[tuple[int, int, list[tuple[int, str]]]] = [(0, 0, empty)] * (n + 1)
     for i in range(1, n + 1):
-        cand = (best[i - 1][0], best[i - 1][1], best[i - 1][2])  # skip one letter
+        cand = best[i - 1]  # leave letter i-1 uncovered
         for j in range(max(0, i - 20), i):
             piece = label[j:i]
             if piece in known:
-                score = (best[j][0] + len(piece), best[j][1] - 1, best[j][2] + [piece])
+                score = (best[j][0] + len(piece), best[j][1] - 1, best[j][2] + [(j, piece)])
                 if score[:2] > cand[:2]:
                     cand = score
         best[i] = cand
-    covered, _, pieces = best[n]
-    return pieces, covered == n
+    return best[n][2]
+
+
+def _stands_alone(pieces: list[tuple[int, str]], k: int, length: int) -> bool:
+    """A short word counts only where known words surround it or it fills the label:
+    "bet" in "alphabet" or "exam" in "example" is chance, "job" in "quickjobvacancy" is not."""
+    start, piece = pieces[k]
+    if len(piece) >= 5:
+        return True
+    covered = sum(len(p) for _, p in pieces)
+    prev = pieces[k - 1] if k > 0 else (-9, "")
+    nxt = pieces[k + 1] if k + 1 < len(pieces) else (-9, "")
+    before = len(prev[1]) >= 3 and prev[0] + len(prev[1]) == start
+    after = len(nxt[1]) >= 3 and nxt[0] == start + len(piece)
+    return covered == length or before or after
 
 
 def domain_topics(domain: str) -> dict[str, list[str]]:
@@ -83,10 +96,9 @@ def domain_topics(domain: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for label in domain_labels(domain):
         for part in re.split(r"[-_\d]+", label):
-            pieces, whole = segment(part, known)
-            for piece in pieces:
-                # a short word inside a longer unknown name ("bet" in "alphabet") is chance
-                if len(piece) < 4 and not whole:
+            pieces = segment(part, known)
+            for k, (_, piece) in enumerate(pieces):
+                if not _stands_alone(pieces, k, len(part)):
                     continue
                 for topic in topics:
                     if piece in topic.domain and piece not in found.get(topic.name, []):
