@@ -245,3 +245,12 @@ def test_scorer_on_no_overlap() -> None:
         "unrelated", "unrelated")
     assert combine("unrelated", (), FixedScorer("discuss").stance("", "")) == (
         "not_supported", "discuss")
+
+
+def test_source_named_by_the_body_without_an_acronym_list(nlp: Any) -> None:
+    art = article("Mayor paid contractors to abandon ferry project: PA", S1, S2 + " " + S3)
+    claims = (
+        claim(art, "C1", S1, "hedged", ("vague", "Local reports", None), ("may have",)),
+        claim(art, "C2", S2, att=("named", "Port Authority", "Port Authority")),
+    )
+    assert run(nlp, art, claims).headline_source == "Port Authority"

@@ -52,7 +52,7 @@ def check_headline(
         return HeadlineCheck("unrelated", "unrelated", (reason,))
     pairs = tuple((a.short, a.long) for a in acronyms)
     parts = read_headline(article.title, headline_doc)
-    source = _normalise_source(parts.source.text, pairs) if parts.source else None
+    source = _normalise_source(parts.source.text, pairs, claims) if parts.source else None
     ranked = sorted((_Match(c, _score(parts, c, pairs)) for c in claims),
                     key=lambda m: -m.score)
     best = ranked[0] if ranked else None
@@ -300,11 +300,20 @@ def _weak_match(article: Article, parts: HeadlineParts, best: _Match) -> Headlin
                           (_head(parts, parts.core), _body(article, best.claim.start, best.claim.end)))
 
 
-def _normalise_source(name: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    """The long form of a credited source when the text defines it as an acronym."""
+def _normalise_source(
+    name: str, pairs: tuple[tuple[str, str], ...], claims: tuple[Claim, ...]
+) -> str:
+    """The long form of a credited source: as the text defines the acronym, else as the
+    body's attributions name the same source."""
     for short, long in pairs:
         if fold_name(name) in (fold_name(short), fold_name(long)):
             return long
+    for claim in claims:
+        att = claim.attribution
+        if att.type == "named" and att.source and len(att.source) > len(name) and (
+            same_source(name, att.source, pairs)
+        ):
+            return att.source
     return name[4:] if name.lower().startswith("the ") else name
 
 
