@@ -22,7 +22,10 @@ def test_headline_not_supported_for_three_reasons(seed_report: Report) -> None:
     check = seed_report.headline
     assert (check.verdict, check.stance) == ("not_supported", "discuss")
     assert sorted(r.code for r in check.reasons) == [
-        "attribution_moved", "hedge_dropped", "quantity_moved"]
+        "attribution_moved",
+        "hedge_dropped",
+        "quantity_moved",
+    ]
     assert check.matched_claims[0] == _claim_with(seed_report, "may have paid")
     assert check.headline_source == "Institute for the Study of War"
 
@@ -33,7 +36,7 @@ def test_headline_spans_point_into_title_and_text(seed_report: Report) -> None:
         assert any(s.where == "headline" for s in reason.spans)
         assert any(s.where == "body" for s in reason.spans)
         for s in reason.spans:
-            assert (art.title if s.where == "headline" else art.text)[s.start:s.end] == s.text
+            assert (art.title if s.where == "headline" else art.text)[s.start : s.end] == s.text
 
 
 def test_hedge_dropped(seed_report: Report) -> None:
@@ -61,8 +64,15 @@ def test_outlet_is_low_with_its_reasons(seed_report: Report) -> None:
     outlet = seed_report.outlet
     codes = {s.code for s in outlet.signals}
     assert outlet.reliability == "low"
-    assert {"domain_topic_mismatch", "no_author", "no_date", "no_source_link", "scraper_residue",
-            "repeated_headline", "template_text"} <= codes
+    assert {
+        "domain_topic_mismatch",
+        "no_author",
+        "no_date",
+        "no_source_link",
+        "scraper_residue",
+        "repeated_headline",
+        "template_text",
+    } <= codes
     assert not {"has_author", "has_date", "links_sources"} & codes
     assert outlet.summary.startswith("Low reliability")
 
@@ -72,11 +82,18 @@ def test_outlet_evidence(seed_report: Report) -> None:
     mismatch = " ".join(signals["domain_topic_mismatch"].evidence)
     assert "job" in mismatch and "vacancy" in mismatch
     assert "war" in signals["domain_topic_mismatch"].detail
-    assert any("Institute for the Study of War" in e or "ISW" in e
-               for e in signals["no_source_link"].evidence)
+    assert any(
+        "Institute for the Study of War" in e or "ISW" in e
+        for e in signals["no_source_link"].evidence
+    )
     residue = " ".join(signals["scraper_residue"].evidence)
     assert "Share this content:" in residue and "Post Comment" in residue
     template = " ".join(signals["template_text"].evidence)
-    for quoted in ("Why 100,000 North Korean troops?", "What does this mean for Ukraine?",
-                   "game-changer", "significant consequences", "shift in the balance of power"):
+    for quoted in (
+        "Why 100,000 North Korean troops?",
+        "What does this mean for Ukraine?",
+        "game-changer",
+        "significant consequences",
+        "shift in the balance of power",
+    ):
         assert quoted in template

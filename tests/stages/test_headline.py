@@ -7,7 +7,15 @@ from typing import Any
 import pytest
 
 from newsaudit.model import (
-    NO_ATTRIBUTION, Acronym, Article, Attribution, Block, Claim, HeadlineCheck, Hedge, Quantity,
+    NO_ATTRIBUTION,
+    Acronym,
+    Article,
+    Attribution,
+    Block,
+    Claim,
+    HeadlineCheck,
+    Hedge,
+    Quantity,
 )
 from newsaudit.settings import Settings
 from newsaudit.stages._headline_parts import find_source
@@ -32,8 +40,12 @@ def article(title: str, *paragraphs: str) -> Article:
 
 
 def claim(
-    art: Article, cid: str, sentence: str, kind: str = "asserted",
-    att: tuple[str, str, str | None] | None = None, hedges: tuple[str, ...] = (),
+    art: Article,
+    cid: str,
+    sentence: str,
+    kind: str = "asserted",
+    att: tuple[str, str, str | None] | None = None,
+    hedges: tuple[str, ...] = (),
     quantities: tuple[tuple[str, float, str | None], ...] = (),
 ) -> Claim:
     """A claim located in the article text, with offsets computed from the sentence."""
@@ -45,24 +57,42 @@ def claim(
     attribution = NO_ATTRIBUTION
     if att is not None:
         typ, mention, source = att
-        attribution = Attribution(typ, mention, source, "organisation", None,  # type: ignore[arg-type]
-                                  at(mention), at(mention) + len(mention))
+        attribution = Attribution(
+            typ,
+            mention,
+            source,
+            "organisation",
+            None,  # type: ignore[arg-type]
+            at(mention),
+            at(mention) + len(mention),
+        )
     return Claim(
-        cid, sentence, s, s + len(sentence), kind, 0.8, attribution,  # type: ignore[arg-type]
+        cid,
+        sentence,
+        s,
+        s + len(sentence),
+        kind,
+        0.8,
+        attribution,  # type: ignore[arg-type]
         tuple(Quantity(t, v, "exact", c, at(t), at(t) + len(t)) for t, v, c in quantities),
         (),
         tuple(Hedge(h, at(h), at(h) + len(h)) for h in hedges),
     )
 
 
-def run(nlp: Any, art: Article, claims: tuple[Claim, ...], acronyms: tuple[Acronym, ...] = (),
-        scorer: StanceScorer | None = None) -> HeadlineCheck:
+def run(
+    nlp: Any,
+    art: Article,
+    claims: tuple[Claim, ...],
+    acronyms: tuple[Acronym, ...] = (),
+    scorer: StanceScorer | None = None,
+) -> HeadlineCheck:
     """Check the headline and assert every span points at its text."""
     check = check_headline(art, claims, nlp(art.title) if art.title else None, acronyms, scorer)
     for reason in check.reasons:
         for span in reason.spans:
             source = art.title if span.where == "headline" else art.text
-            assert source[span.start:span.end] == span.text and span.text
+            assert source[span.start : span.end] == span.text and span.text
     return check
 
 
@@ -72,8 +102,10 @@ def codes(check: HeadlineCheck) -> list[str]:
 
 # A paraphrase of a body: the hedged claim, a number from another claim, a credit moved.
 S1 = "Local reports say the mayor may have paid the contractors to abandon the ferry project."
-S2 = ("According to the Port Authority (PA), the city plans to hire 500 workers for the ferry "
-      "terminal next year.")
+S2 = (
+    "According to the Port Authority (PA), the city plans to hire 500 workers for the ferry "
+    "terminal next year."
+)
 S3 = "The PA also said the ferry project was abandoned in May."
 
 
@@ -82,8 +114,13 @@ def moved(nlp: Any) -> HeadlineCheck:
     art = article("Mayor paid 500 contractors to abandon ferry project: PA", S1, S2 + " " + S3)
     claims = (
         claim(art, "C1", S1, "hedged", ("vague", "Local reports", None), ("may have",)),
-        claim(art, "C2", S2, att=("named", "Port Authority", "Port Authority"),
-              quantities=(("500", 500, "workers"),)),
+        claim(
+            art,
+            "C2",
+            S2,
+            att=("named", "Port Authority", "Port Authority"),
+            quantities=(("500", 500, "workers"),),
+        ),
         claim(art, "C3", S3, att=("named", "PA", "Port Authority")),
     )
     acronyms = (Acronym("PA", "Port Authority", art.text.index("Port Authority")),)
@@ -115,8 +152,13 @@ def test_moved_headline_spans(moved: HeadlineCheck) -> None:
 def test_same_numbers_and_source_is_supported(nlp: Any) -> None:
     s = "The council approved 12 new bus routes on Monday, the Transport Office said."
     art = article("Council approves 12 new bus routes, Transport Office says", s)
-    c = claim(art, "C1", s, att=("named", "the Transport Office", "Transport Office"),
-              quantities=(("12", 12, "new bus routes"),))
+    c = claim(
+        art,
+        "C1",
+        s,
+        att=("named", "the Transport Office", "Transport Office"),
+        quantities=(("12", 12, "new bus routes"),),
+    )
     check = run(nlp, art, (c,))
     assert (check.verdict, check.stance, check.reasons) == ("supported", "agree", ())
     assert check.matched_claims == ("C1",)
@@ -209,7 +251,7 @@ def test_no_title() -> None:
 def test_find_source(title: str, source: str | None) -> None:
     found, core = find_source(title)
     assert (found.text if found else None) == source
-    assert title[core.start:core.end] == core.text
+    assert title[core.start : core.end] == core.text
 
 
 class FixedScorer:
@@ -219,14 +261,20 @@ class FixedScorer:
         self.label = label
 
     def stance(self, headline: str, body: str) -> dict[str, float]:
-        return {s: (0.7 if s == self.label else 0.1) for s in
-                ("agree", "disagree", "discuss", "unrelated")}
+        return {
+            s: (0.7 if s == self.label else 0.1)
+            for s in ("agree", "disagree", "discuss", "unrelated")
+        }
 
 
 @pytest.mark.parametrize(
     ("label", "expected"),
-    [("agree", ("supported", "agree")), ("discuss", ("not_supported", "discuss")),
-     ("disagree", ("contradicted", "disagree")), ("unrelated", ("supported", "agree"))],
+    [
+        ("agree", ("supported", "agree")),
+        ("discuss", ("not_supported", "discuss")),
+        ("disagree", ("contradicted", "disagree")),
+        ("unrelated", ("supported", "agree")),
+    ],
 )
 def test_scorer_on_a_clean_match(nlp: Any, label: str, expected: tuple[str, str]) -> None:
     s = "The council approved 12 new bus routes on Monday."
@@ -242,9 +290,13 @@ def test_scorer_does_not_overrule_rule_reasons(moved: HeadlineCheck) -> None:
 
 def test_scorer_on_no_overlap() -> None:
     assert combine("unrelated", (), FixedScorer("unrelated").stance("", "")) == (
-        "unrelated", "unrelated")
+        "unrelated",
+        "unrelated",
+    )
     assert combine("unrelated", (), FixedScorer("discuss").stance("", "")) == (
-        "not_supported", "discuss")
+        "not_supported",
+        "discuss",
+    )
 
 
 def test_source_named_by_the_body_without_an_acronym_list(nlp: Any) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsaudit.model import (
-    NO_ATTRIBUTION, Article, Attribution, Block, Claim, Furniture, Link, Outlet,
+    NO_ATTRIBUTION,
+    Article,
+    Attribution,
+    Block,
+    Claim,
+    Furniture,
+    Link,
+    Outlet,
 )
 from newsaudit.stages.outlet import assess_outlet
 from newsaudit.stages.template_text import question_headings, stock_phrases_in
@@ -23,9 +30,15 @@ RECIPE = (
 
 
 def page(
-    text: str, site: str | None = "dailyharbour.example", title: str = "A headline",
-    author: str | None = None, date: str | None = None, links: tuple[Link, ...] = (),
-    furniture: tuple[Furniture, ...] = (), repeats: int = 0, headings: tuple[str, ...] = (),
+    text: str,
+    site: str | None = "dailyharbour.example",
+    title: str = "A headline",
+    author: str | None = None,
+    date: str | None = None,
+    links: tuple[Link, ...] = (),
+    furniture: tuple[Furniture, ...] = (),
+    repeats: int = 0,
+    headings: tuple[str, ...] = (),
 ) -> Article:
     """An article: the headings first (one block each), then the text as one paragraph."""
     pieces = [*((h, "heading") for h in headings), (text, "paragraph")]
@@ -34,8 +47,9 @@ def page(
     for p, kind in pieces:
         blocks.append(Block(kind, pos, pos + len(p)))  # type: ignore[arg-type]
         pos += len(p) + 2
-    return Article(body, title, site, author, date, None, "html", tuple(blocks), furniture,
-                   links, repeats)
+    return Article(
+        body, title, site, author, date, None, "html", tuple(blocks), furniture, links, repeats
+    )
 
 
 def claims(*attributions: tuple[str, str | None]) -> tuple[Claim, ...]:
@@ -59,8 +73,9 @@ def test_job_site_publishing_war_news() -> None:
     assert mismatch.weight < 0
 
 
-@pytest.mark.parametrize("site", ["dailyharbour.example", "harbourtimes.example",
-                                  "homecookingrecipes.example"])
+@pytest.mark.parametrize(
+    "site", ["dailyharbour.example", "harbourtimes.example", "homecookingrecipes.example"]
+)
 def test_fitting_or_neutral_domains(site: str) -> None:
     text = RECIPE if "recipe" in site else WAR
     assert "domain_topic_mismatch" not in signal_codes(assess_outlet(page(text, site=site), ()))
@@ -68,8 +83,13 @@ def test_fitting_or_neutral_domains(site: str) -> None:
 
 @pytest.mark.parametrize(
     ("domain", "topics"),
-    [("freshjobalerts.in", {"jobs"}), ("best-keto-pills.net", {"health"}),
-     ("alphabet.com", set()), ("www.example.co.uk", set()), ("cryptobet.io", {"crypto", "casino"})],
+    [
+        ("freshjobalerts.in", {"jobs"}),
+        ("best-keto-pills.net", {"health"}),
+        ("alphabet.com", set()),
+        ("www.example.co.uk", set()),
+        ("cryptobet.io", {"crypto", "casino"}),
+    ],
 )
 def test_domain_topics(domain: str, topics: set[str]) -> None:
     assert set(domain_topics(domain)) == topics
@@ -131,29 +151,40 @@ def test_one_stock_phrase_is_not_a_template() -> None:
 def test_unsourced_and_well_sourced_claims() -> None:
     bare = assess_outlet(page(WAR), claims(*[("none", None)] * 4))
     assert "unsourced_claims" in signal_codes(bare)
-    named = assess_outlet(page(WAR), claims(("named", "Coast Guard"), ("named", "Port Authority"),
-                                            ("none", None)))
+    named = assess_outlet(
+        page(WAR), claims(("named", "Coast Guard"), ("named", "Port Authority"), ("none", None))
+    )
     assert "well_sourced" in signal_codes(named)
 
 
 def test_template_page_on_a_misfit_domain_is_low() -> None:
     art = page(
         WAR + " It may prove a game-changer and a sign of desperation.",
-        site="bestrecipeskitchen.example", headings=("Why now?", "What comes next?"),
-        furniture=(Furniture("Post Comment", "comment widget"),), repeats=1,
+        site="bestrecipeskitchen.example",
+        headings=("Why now?", "What comes next?"),
+        furniture=(Furniture("Post Comment", "comment widget"),),
+        repeats=1,
     )
     outlet = assess_outlet(art, claims(("named", "Harbour Institute"), ("none", None)))
     assert outlet.reliability == "low"
-    assert {"domain_topic_mismatch", "no_author", "no_date", "no_source_link", "scraper_residue",
-            "repeated_headline", "template_text"} <= signal_codes(outlet)
+    assert {
+        "domain_topic_mismatch",
+        "no_author",
+        "no_date",
+        "no_source_link",
+        "scraper_residue",
+        "repeated_headline",
+        "template_text",
+    } <= signal_codes(outlet)
     assert outlet.summary.startswith("Low reliability") and outlet.summary.endswith(".")
 
 
 def test_well_made_page_is_high() -> None:
     links = (Link("https://coastguard.example/statement", "Coast Guard statement"),)
     art = page(WAR, author="A. Writer", date="2024-05-01", links=links)
-    outlet = assess_outlet(art, claims(("named", "Coast Guard"), ("named", "Port Authority"),
-                                       ("named", "Coast Guard")))
+    outlet = assess_outlet(
+        art, claims(("named", "Coast Guard"), ("named", "Port Authority"), ("named", "Coast Guard"))
+    )
     assert outlet.reliability == "high"
     assert {"has_author", "has_date", "links_sources", "well_sourced"} <= signal_codes(outlet)
 

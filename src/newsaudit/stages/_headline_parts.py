@@ -24,8 +24,18 @@ _LEADING = re.compile(rf"^(?P<src>{_NAME})\s+{_SAY}\b\s*(?:that\s+)?|^(?P<acro>[
 _ACCORDING = re.compile(r"(?:,\s*)?\b(?:according to|citing|per)\s+(?P<src>[^,;:]+?)\s*(?=[,;:]|$)")
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW",
-                "WORK_OF_ART"}
+_NAME_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "NORP",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+}
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,7 @@ def find_source(title: str) -> tuple[Found | None, Found]:
     if match:
         group = "src" if match.group("src") else "acro"
         src, s = match.group(group), match.start(group)
-        rest = title[match.end():]
+        rest = title[match.end() :]
         return Found(src, s, s + len(src)), Found(rest, match.end(), len(title))
     return None, Found(title, 0, len(title))
 
@@ -103,11 +113,18 @@ def read_headline(title: str, doc: Any | None) -> HeadlineParts:
         if tok.like_num or tok.is_stop or tok.lower_ in STOPWORDS or len(tok.text) < 2:
             continue
         named = tok.ent_type_ in _NAME_LABELS or tok.pos_ == "PROPN"
-        head_words.append(HeadWord(Found(tok.text, s, e), (tok.text, tok.lemma_),
-                                   2.0 if named else 1.0, tok.pos_ == "VERB"))
+        head_words.append(
+            HeadWord(
+                Found(tok.text, s, e),
+                (tok.text, tok.lemma_),
+                2.0 if named else 1.0,
+                tok.pos_ == "VERB",
+            )
+        )
     if verb is None:
-        verb = next((Found(w.found.text, w.found.start, w.found.end) for w in head_words
-                     if w.is_verb), None)
+        verb = next(
+            (Found(w.found.text, w.found.start, w.found.end) for w in head_words if w.is_verb), None
+        )
     nums: list[HeadNumber] = []
     for tok in doc:
         if not tok.like_num or tok.idx < lo or tok.idx >= hi:
@@ -118,23 +135,27 @@ def read_headline(title: str, doc: Any | None) -> HeadlineParts:
         if value is None:
             continue
         counts, end = _counted(doc, tok)
-        nums.append(HeadNumber(Found(tok.text, tok.idx, tok.idx + len(tok.text)), value,
-                               counts, end))
+        nums.append(
+            HeadNumber(Found(tok.text, tok.idx, tok.idx + len(tok.text)), value, counts, end)
+        )
     ents = tuple(
         Found(ent.text, ent.start_char, ent.end_char)
         for ent in doc.ents
         if ent.label_ in _NAME_LABELS and ent.start_char >= lo and ent.end_char <= hi
     )
-    return HeadlineParts(title, source, core, tuple(head_words), tuple(nums), ents, hedges,
-                         negations, verb)
+    return HeadlineParts(
+        title, source, core, tuple(head_words), tuple(nums), ents, hedges, negations, verb
+    )
 
 
 def _counted(doc: Any, tok: Any) -> tuple[str | None, int]:
     """The noun a number counts, with its modifiers, and where that phrase ends."""
     head = tok.head
-    if tok.dep_ in {"nummod", "quantmod", "compound"} and head.i > tok.i and head.pos_ in {
-        "NOUN", "PROPN"
-    }:
+    if (
+        tok.dep_ in {"nummod", "quantmod", "compound"}
+        and head.i > tok.i
+        and head.pos_ in {"NOUN", "PROPN"}
+    ):
         first = tok.i + 1
         while first < head.i and doc[first].like_num:
             first += 1
@@ -147,7 +168,10 @@ def _counted(doc: Any, tok: Any) -> tuple[str | None, int]:
 
 
 def _read_plain(
-    title: str, source: Found | None, core: Found, hedges: tuple[Found, ...],
+    title: str,
+    source: Found | None,
+    core: Found,
+    hedges: tuple[Found, ...],
     negations: tuple[Found, ...],
 ) -> HeadlineParts:
     """The same pieces without a parse: capitalised words count as names."""
@@ -163,12 +187,13 @@ def _read_plain(
     nums: list[HeadNumber] = []
     for found, value in numbers(core.text):
         f = Found(found.text, found.start + core.start, found.end + core.start)
-        after = re.match(r"\s+([A-Za-z][\w-]*)", title[f.end:])
+        after = re.match(r"\s+([A-Za-z][\w-]*)", title[f.end :])
         counts = after.group(1) if after else None
         end = f.end + after.end() if after else f.end
         nums.append(HeadNumber(f, value, counts, end))
-    return HeadlineParts(title, source, core, tuple(head_words), tuple(nums), tuple(ents),
-                         hedges, negations, None)
+    return HeadlineParts(
+        title, source, core, tuple(head_words), tuple(nums), tuple(ents), hedges, negations, None
+    )
 
 
 def _shift(found: Any, offset: int) -> list[Found]:

@@ -16,8 +16,15 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|m|k)\b)?",
     re.IGNORECASE,
 )
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-           "trillion": 1e12}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
 
 # Words that weaken a statement; the body may say "may have paid" where a headline says "paid".
 HEDGE = re.compile(
@@ -36,12 +43,7 @@ NEGATION = re.compile(
 
 # Content-free words skipped when headline words are compared with body words.
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from into over under as about
-    is are was were be been being has have had do does did will would can could may might
-    shall should must this that these those it its they their them he she his her we our
-    you your i me my not no so than then there here who whom which what when where why how
-    all any some more most other such only own same too very just also after before up down
-    out off again new says said say according""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over", "under", "as", "about", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "this", "that", "these", "those", "it", "its", "they", "their", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "not", "no", "so", "than", "then", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "some", "more", "most", "other", "such", "only", "own", "same", "too", "very", "just", "also", "after", "before", "up", "down", "out", "off", "again", "new", "says", "said", "say", "according"]
 )
 
 # Small groups of words that name the same kind of thing in news copy.
@@ -74,10 +76,16 @@ def words(text: str) -> Iterator[Found]:
 def stem(word: str) -> str:
     """A rough stem: lower case, plural and tense endings taken off."""
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
-                         ("es", "e"), ("s", "")):
+    w = w.removesuffix("'s")
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
             return w[: -len(suffix)] + repl
     return w
@@ -135,7 +143,7 @@ def fold_name(name: str) -> str:
     """A comparison key for a source name: case, a leading article and punctuation dropped."""
     key = re.sub(r"[^\w\s&]", " ", name.replace("’", "'")).casefold()
     key = re.sub(r"\s+", " ", key).strip()
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 def initials(name: str) -> str:
@@ -153,10 +161,14 @@ def same_source(a: str, b: str, pairs: Iterable[tuple[str, str]] = ()) -> bool:
         return True
     for short, long in pairs:
         s, lg = fold_name(short), fold_name(long)
-        if {x, y} <= {s, lg} or (x in (s, lg) and re.search(rf"\b({re.escape(s)}|{re.escape(lg)})\b", y)):
+        if {x, y} <= {s, lg} or (
+            x in (s, lg) and re.search(rf"\b({re.escape(s)}|{re.escape(lg)})\b", y)
+        ):
             return True
         if y in (s, lg) and re.search(rf"\b({re.escape(s)}|{re.escape(lg)})\b", x):
             return True
-    return a.strip().isupper() and initials(b) == a.strip() or (
-        b.strip().isupper() and initials(a) == b.strip()
+    return (
+        a.strip().isupper()
+        and initials(b) == a.strip()
+        or (b.strip().isupper() and initials(a) == b.strip())
     )

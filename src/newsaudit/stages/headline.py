@@ -12,14 +12,29 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import (
-    Acronym, Article, Claim, HeadlineCheck, HeadlineReason, HeadlineVerdict, Span, Stance,
+    Acronym,
+    Article,
+    Claim,
+    HeadlineCheck,
+    HeadlineReason,
+    HeadlineVerdict,
+    Span,
 )
 from ._headline_parts import HeadlineParts, read_headline
-from ._wording import NEGATION, Found, content_words, fold_name, numbers, related_word, \
-    same_source, same_word, stem
+from ._headline_verdict import VERDICT_STANCE, combine, rule_verdict
+from ._wording import (
+    NEGATION,
+    Found,
+    content_words,
+    fold_name,
+    numbers,
+    related_word,
+    same_source,
+    same_word,
+    stem,
+)
 from .language import Doc
 
-STANCES: tuple[Stance, ...] = ("agree", "disagree", "discuss", "unrelated")
 UNRELATED_BELOW = 0.2  # share of headline weight a claim must cover to be on topic at all
 STATES_ABOVE = 0.45  # share a claim must cover to count as saying what the headline says
 _NEGATION_REACH = 40  # characters before a matched word within which a negation applies to it
@@ -53,8 +68,7 @@ def check_headline(
     pairs = tuple((a.short, a.long) for a in acronyms)
     parts = read_headline(article.title, headline_doc)
     source = _normalise_source(parts.source.text, pairs, claims) if parts.source else None
-    ranked = sorted((_Match(c, _score(parts, c, pairs)) for c in claims),
-                    key=lambda m: -m.score)
+    ranked = sorted((_Match(c, _score(parts, c, pairs)) for c in claims), key=lambda m: -m.score)
     best = ranked[0] if ranked else None
     if best is None or best.score < UNRELATED_BELOW:
         detail = "no sentence of the body shares the headline's content words or names"
@@ -69,54 +83,12 @@ def check_headline(
         reasons = _reasons(article, claims, parts, best.claim, pairs)
         if best.score < STATES_ABOVE and not reasons:
             reasons = (_weak_match(article, parts, best),)
-        verdict = _rule_verdict(reasons)
-    stance = _VERDICT_STANCE[verdict]
+        verdict = rule_verdict(reasons)
+    stance = VERDICT_STANCE[verdict]
     if stance_scorer is not None:
         probs = stance_scorer.stance(article.title, article.text)
         verdict, stance = combine(verdict, reasons, probs)
     return HeadlineCheck(verdict, stance, reasons, matched, source)
-
-
-_VERDICT_STANCE: dict[HeadlineVerdict, Stance] = {
-    "supported": "agree", "not_supported": "discuss", "contradicted": "disagree",
-    "unrelated": "unrelated",
-}
-
-
-def _rule_verdict(reasons: tuple[HeadlineReason, ...]) -> HeadlineVerdict:
-    """Negation decides `contradicted`; any other departure leaves it `not_supported`."""
-    codes = {r.code for r in reasons}
-    if "negation_flipped" in codes:
-        return "contradicted"
-    return "not_supported" if codes else "supported"
-
-
-def combine(
-    verdict: HeadlineVerdict, reasons: tuple[HeadlineReason, ...], probs: dict[str, float]
-) -> tuple[HeadlineVerdict, Stance]:
-    """Join the rule verdict with a stance model's probabilities.
-
-    Evidence the rules can point at wins: a flipped negation stays `contradicted`, and
-    any other reason keeps `not_supported`. Where the rules see no departure, the model
-    decides between agree (supported), discuss (not supported) and disagree (contradicted);
-    a model `unrelated` against a clean rule match is overruled, since the rules found the
-    claim. Where the rules find no overlap, the model can only lift it to `not_supported`.
-    """
-    label = max(STANCES, key=lambda s: probs.get(s, 0.0))
-    codes = {r.code for r in reasons}
-    if "negation_flipped" in codes:
-        return "contradicted", "disagree"
-    if verdict == "unrelated":
-        return ("unrelated", "unrelated") if label == "unrelated" else ("not_supported", "discuss")
-    if label == "disagree":
-        return "contradicted", "disagree"
-    if codes - {"no_matching_claim"}:
-        return "not_supported", "discuss"
-    if label == "agree":
-        return "supported", "agree"
-    if label == "discuss":
-        return "not_supported", "discuss"
-    return verdict, _VERDICT_STANCE[verdict]
 
 
 def _score(parts: HeadlineParts, claim: Claim, pairs: tuple[tuple[str, str], ...]) -> float:
@@ -149,7 +121,10 @@ def _values(claim: Claim) -> set[float]:
 
 
 def _reasons(
-    article: Article, claims: tuple[Claim, ...], parts: HeadlineParts, claim: Claim,
+    article: Article,
+    claims: tuple[Claim, ...],
+    parts: HeadlineParts,
+    claim: Claim,
     pairs: tuple[tuple[str, str], ...],
 ) -> tuple[HeadlineReason, ...]:
     """Every way the headline departs from the claim it matches best, in a fixed order."""
@@ -173,9 +148,14 @@ def _hedge_dropped(article: Article, parts: HeadlineParts, claim: Claim) -> Head
         body += _word_spans(article, claim, parts.verb.text)[:1]
     if not body:
         body = [_body(article, claim.start, claim.end)]
-    how = "gives it as opinion" if claim.kind == "opinion" and not claim.hedges else (
-        "hedges it (" + ", ".join(f'"{h.text}"' for h in claim.hedges) + ")"
-        if claim.hedges else f"states it as a {claim.kind}"
+    how = (
+        "gives it as opinion"
+        if claim.kind == "opinion" and not claim.hedges
+        else (
+            "hedges it (" + ", ".join(f'"{h.text}"' for h in claim.hedges) + ")"
+            if claim.hedges
+            else f"states it as a {claim.kind}"
+        )
     )
     detail = f"{claim.id} {how}; the headline states it flatly"
     return HeadlineReason("hedge_dropped", detail, (head, *sorted(body, key=lambda s: s.start)))
@@ -187,28 +167,38 @@ def _quantities_moved(
     """Numbers of the headline that count something else in the body, or are not there."""
     out: list[HeadlineReason] = []
     for num in parts.numbers:
-        head = _head(parts, Found(parts.title[num.found.start:num.phrase_end], num.found.start,
-                                  num.phrase_end))
+        head = _head(
+            parts,
+            Found(parts.title[num.found.start : num.phrase_end], num.found.start, num.phrase_end),
+        )
         own = [q for q in claim.quantities if q.value == num.value]
         if own or num.value in _values(claim):
-            wrong = [q for q in own if q.counts and num.counts and not _same_thing(q.counts, num.counts)]
+            wrong = [
+                q for q in own if q.counts and num.counts and not _same_thing(q.counts, num.counts)
+            ]
             if wrong:
                 q = wrong[0]
-                detail = (f"the headline's {num.found.text} counts {num.counts}; in {claim.id} it "
-                          f"counts {q.counts}")
-                out.append(HeadlineReason("quantity_moved", detail,
-                                          (head, _body(article, q.start, q.end))))
+                detail = (
+                    f"the headline's {num.found.text} counts {num.counts}; in {claim.id} it "
+                    f"counts {q.counts}"
+                )
+                out.append(
+                    HeadlineReason("quantity_moved", detail, (head, _body(article, q.start, q.end)))
+                )
             continue
         elsewhere = [(c, _number_spans(article, c, num.value)) for c in claims if c is not claim]
         elsewhere = [(c, spans) for c, spans in elsewhere if spans]
         if elsewhere:
             other = elsewhere[0][0]
-            counted = next((q.counts for q in other.quantities if q.value == num.value and q.counts),
-                           None)
+            counted = next(
+                (q.counts for q in other.quantities if q.value == num.value and q.counts), None
+            )
             what = f" (it counts {counted})" if counted else ""
             ids = ", ".join(c.id for c, _ in elsewhere)
-            detail = (f"{num.found.text} is not in {claim.id}, the claim the headline matches; "
-                      f"the body uses it in {ids}{what}")
+            detail = (
+                f"{num.found.text} is not in {claim.id}, the claim the headline matches; "
+                f"the body uses it in {ids}{what}"
+            )
             body = tuple(s for _, spans in elsewhere for s in spans[:1])
             out.append(HeadlineReason("quantity_moved", detail, (head, *body)))
         else:
@@ -224,7 +214,10 @@ def _same_thing(a: str, b: str) -> bool:
 
 
 def _attribution_moved(
-    article: Article, claims: tuple[Claim, ...], parts: HeadlineParts, claim: Claim,
+    article: Article,
+    claims: tuple[Claim, ...],
+    parts: HeadlineParts,
+    claim: Claim,
     pairs: tuple[tuple[str, str], ...],
 ) -> HeadlineReason | None:
     """The headline credits a source that the body does not credit for the matching claim."""
@@ -238,17 +231,30 @@ def _attribution_moved(
         same_source(name, n, pairs) for n in (att.source, att.mention) if n
     ):
         return None
-    credited = [c for c in claims if c is not claim and c.attribution.type != "none" and any(
-        same_source(name, n, pairs) for n in (c.attribution.source, c.attribution.mention) if n)]
+    credited = [
+        c
+        for c in claims
+        if c is not claim
+        and c.attribution.type != "none"
+        and any(
+            same_source(name, n, pairs) for n in (c.attribution.source, c.attribution.mention) if n
+        )
+    ]
     if att.type == "none":
         gives = f"{claim.id} credits nobody"
     else:
         gives = f'{claim.id} credits {att.type} source "{att.mention or att.source}"'
-    elsewhere = (f"; {name} is credited for {', '.join(c.id for c in credited)}" if credited
-                 else f"; the body does not credit {name} for any claim")
+    elsewhere = (
+        f"; {name} is credited for {', '.join(c.id for c in credited)}"
+        if credited
+        else f"; the body does not credit {name} for any claim"
+    )
     detail = f"the headline credits {name}, but {gives}{elsewhere}"
-    body = [_body(article, a.start, a.end) for a in [att] + [c.attribution for c in credited]
-            if a.start is not None and a.end is not None]
+    body = [
+        _body(article, a.start, a.end)
+        for a in [att] + [c.attribution for c in credited]
+        if a.start is not None and a.end is not None
+    ]
     return HeadlineReason("attribution_moved", detail, (_head(parts, parts.source), *body))
 
 
@@ -261,7 +267,8 @@ def _entities_missing(
     stems = {stem(w.text) for w in content_words(article.text)}
     for ent in parts.entities:
         if ent.text.lower() in body or any(
-            fold_name(ent.text) in (fold_name(s), fold_name(lg)) and (s.lower() in body or lg.lower() in body)
+            fold_name(ent.text) in (fold_name(s), fold_name(lg))
+            and (s.lower() in body or lg.lower() in body)
             for s, lg in pairs
         ):
             continue
@@ -273,13 +280,18 @@ def _entities_missing(
     return out
 
 
-def _negation_flipped(article: Article, parts: HeadlineParts, claim: Claim) -> HeadlineReason | None:
+def _negation_flipped(
+    article: Article, parts: HeadlineParts, claim: Claim
+) -> HeadlineReason | None:
     """The headline asserts what the claim denies, or denies what it asserts."""
     cues = []
     for cue in NEGATION.finditer(claim.text):
-        window = claim.text[cue.end(): cue.end() + _NEGATION_REACH]
-        if any(any(_has_word(f, {stem(w.text)}) for f in hw.forms)
-               for hw in parts.words for w in content_words(window)):
+        window = claim.text[cue.end() : cue.end() + _NEGATION_REACH]
+        if any(
+            any(_has_word(f, {stem(w.text)}) for f in hw.forms)
+            for hw in parts.words
+            for w in content_words(window)
+        ):
             cues.append(_body(article, claim.start + cue.start(), claim.start + cue.end()))
     if bool(cues) == bool(parts.negations):
         return None
@@ -288,16 +300,24 @@ def _negation_flipped(article: Article, parts: HeadlineParts, claim: Claim) -> H
         spans = (_head(parts, parts.verb or parts.core), *cues)
     else:
         detail = f"the headline denies what {claim.id} asserts"
-        spans = (*(_head(parts, n) for n in parts.negations), _body(article, claim.start, claim.end))
+        spans = (
+            *(_head(parts, n) for n in parts.negations),
+            _body(article, claim.start, claim.end),
+        )
     return HeadlineReason("negation_flipped", detail, spans)
 
 
 def _weak_match(article: Article, parts: HeadlineParts, best: _Match) -> HeadlineReason:
     """No claim says what the headline says; the closest shares only some of its words."""
-    detail = (f"no body claim states the headline; the closest, {best.claim.id}, shares "
-              f"{round(best.score * 100)}% of its content")
-    return HeadlineReason("no_matching_claim", detail,
-                          (_head(parts, parts.core), _body(article, best.claim.start, best.claim.end)))
+    detail = (
+        f"no body claim states the headline; the closest, {best.claim.id}, shares "
+        f"{round(best.score * 100)}% of its content"
+    )
+    return HeadlineReason(
+        "no_matching_claim",
+        detail,
+        (_head(parts, parts.core), _body(article, best.claim.start, best.claim.end)),
+    )
 
 
 def _normalise_source(
@@ -310,8 +330,11 @@ def _normalise_source(
             return long
     for claim in claims:
         att = claim.attribution
-        if att.type == "named" and att.source and len(att.source) > len(name) and (
-            same_source(name, att.source, pairs)
+        if (
+            att.type == "named"
+            and att.source
+            and len(att.source) > len(name)
+            and (same_source(name, att.source, pairs))
         ):
             return att.source
     return name[4:] if name.lower().startswith("the ") else name
@@ -319,7 +342,7 @@ def _normalise_source(
 
 def _head(parts: HeadlineParts, found: Found) -> Span:
     """A headline span (offsets into the title)."""
-    return Span(found.start, found.end, parts.title[found.start:found.end], "headline")
+    return Span(found.start, found.end, parts.title[found.start : found.end], "headline")
 
 
 def _body(article: Article, start: int | None, end: int | None) -> Span:
@@ -330,12 +353,18 @@ def _body(article: Article, start: int | None, end: int | None) -> Span:
 
 def _word_spans(article: Article, claim: Claim, word: str) -> list[Span]:
     """Where a claim uses `word` in some form, as body spans."""
-    return [_body(article, claim.start + w.start, claim.start + w.end)
-            for w in content_words(claim.text) if related_word(w.text, word)]
+    return [
+        _body(article, claim.start + w.start, claim.start + w.end)
+        for w in content_words(claim.text)
+        if related_word(w.text, word)
+    ]
 
 
 def _number_spans(article: Article, claim: Claim, value: float) -> list[Span]:
     """Where a claim writes `value`, as body spans (its quantities first)."""
     spans = [_body(article, q.start, q.end) for q in claim.quantities if q.value == value]
-    return spans or [_body(article, claim.start + f.start, claim.start + f.end)
-                     for f, v in numbers(claim.text) if v == value]
+    return spans or [
+        _body(article, claim.start + f.start, claim.start + f.end)
+        for f, v in numbers(claim.text)
+        if v == value
+    ]

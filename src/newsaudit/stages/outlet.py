@@ -44,7 +44,8 @@ def assess_outlet(article: Article, claims: tuple[Claim, ...]) -> Outlet:
     """Signals about the outlet and page, and an overall reliability."""
     domain = article.site or _host(article.url)
     signals = [
-        s for s in (
+        s
+        for s in (
             _topic_mismatch(article, domain),
             _byline(article),
             _dateline(article),
@@ -53,7 +54,8 @@ def assess_outlet(article: Article, claims: tuple[Claim, ...]) -> Outlet:
             _repeats(article),
             _template(article),
             *_sourcing(claims),
-        ) if s is not None
+        )
+        if s is not None
     ]
     reliability = _reliability(article, claims, domain, signals)
     return Outlet(domain, reliability, tuple(signals), _summary(reliability, signals))
@@ -73,8 +75,10 @@ def _topic_mismatch(article: Article, domain: str | None) -> OutletSignal | None
     if any(fits(name, topic) for name in site for topic, _ in found):
         return None
     site_words = sorted({w for ws in site.values() for w in ws})
-    detail = (f"the domain {domain} is named for {' / '.join(sorted(site))} "
-              f"({', '.join(site_words)}), but the article is about {lead}")
+    detail = (
+        f"the domain {domain} is named for {' / '.join(sorted(site))} "
+        f"({', '.join(site_words)}), but the article is about {lead}"
+    )
     evidence = (f"domain words: {', '.join(site_words)}", f"article words: {', '.join(keywords)}")
     return OutletSignal("domain_topic_mismatch", detail, evidence, -0.35)
 
@@ -82,15 +86,18 @@ def _topic_mismatch(article: Article, domain: str | None) -> OutletSignal | None
 def _byline(article: Article) -> OutletSignal:
     """Whether the page names an author."""
     if article.author and article.author.strip():
-        return OutletSignal("has_author", f"written by {article.author.strip()}",
-                            (article.author.strip(),), 0.15)
+        return OutletSignal(
+            "has_author", f"written by {article.author.strip()}", (article.author.strip(),), 0.15
+        )
     return OutletSignal("no_author", "the page names no author", (), -0.15)
 
 
 def _dateline(article: Article) -> OutletSignal:
     """Whether the page gives a publication date."""
     if article.date and article.date.strip():
-        return OutletSignal("has_date", f"dated {article.date.strip()}", (article.date.strip(),), 0.1)
+        return OutletSignal(
+            "has_date", f"dated {article.date.strip()}", (article.date.strip(),), 0.1
+        )
     return OutletSignal("no_date", "the page gives no publication date", (), -0.15)
 
 
@@ -122,14 +129,18 @@ def _source_links(
         host = _host(link.url) or ""
         off_site = bool(host) and not (domain and host.endswith(domain))
         said = f"{link.text} {link.url}".lower()
-        named = any(fold_name(n) in fold_name(said) or
-                    (len(initials(n)) > 1 and initials(n).lower() in said) for n in names)
+        named = any(
+            fold_name(n) in fold_name(said)
+            or (len(initials(n)) > 1 and initials(n).lower() in said)
+            for n in names
+        )
         citing = off_site and any(w in link.text.lower() for w in _CITING_WORDS)
         if named or citing:
             linked.append(link.url)
     if linked:
-        return OutletSignal("links_sources", f"links {len(linked)} of the sources it cites",
-                            tuple(linked[:5]), 0.2)
+        return OutletSignal(
+            "links_sources", f"links {len(linked)} of the sources it cites", tuple(linked[:5]), 0.2
+        )
     why = "the page has no links" if not article.links else "none of its links points at them"
     detail = f"the text cites {', '.join(names[:4])}, but {why}"
     return OutletSignal("no_source_link", detail, tuple(names[:5]), -0.2)
@@ -149,8 +160,9 @@ def _repeats(article: Article) -> OutletSignal | None:
     if article.title_repeats <= 0:
         return None
     times = "once" if article.title_repeats == 1 else f"{article.title_repeats} times"
-    return OutletSignal("repeated_headline", f"the headline is repeated {times} in the page",
-                        (article.title,), -0.1)
+    return OutletSignal(
+        "repeated_headline", f"the headline is repeated {times} in the page", (article.title,), -0.1
+    )
 
 
 def _template(article: Article) -> OutletSignal | None:
@@ -161,7 +173,9 @@ def _template(article: Article) -> OutletSignal | None:
         return None
     parts = []
     if questions:
-        parts.append(f"{len(questions)} question-style subheading{'s' if len(questions) > 1 else ''}")
+        parts.append(
+            f"{len(questions)} question-style subheading{'s' if len(questions) > 1 else ''}"
+        )
     if phrases:
         parts.append(f"{len(phrases)} stock phrase{'s' if len(phrases) > 1 else ''}")
     evidence = tuple(f'"{q}"' for q in questions) + tuple(f'"{p}"' for p in phrases)
@@ -224,4 +238,4 @@ def _host(url: str | None) -> str | None:
     if match is None:
         return None
     host = match.group("host").lower()
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")

@@ -25,15 +25,22 @@ def stock_phrases() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _phrase_pattern() -> re.Pattern[str]:
     """One pattern for every stock phrase, whole words only, spaces and hyphens alike."""
-    alts = sorted((re.escape(p).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+").replace("'", "['’]")
-                   for p in stock_phrases()), key=len, reverse=True)
+    alts = sorted(
+        (
+            re.escape(p).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+").replace("'", "['’]")
+            for p in stock_phrases()
+        ),
+        key=len,
+        reverse=True,
+    )
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
 
 
 def question_headings(article: Article) -> list[str]:
     """Section headings written as questions ("What does this mean for ...?")."""
     return [
-        h.text.strip() for h in article.headings
+        h.text.strip()
+        for h in article.headings
         if h.text.strip().endswith("?") or _QUESTION_START.match(h.text.strip())
     ]
 

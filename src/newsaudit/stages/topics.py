@@ -15,11 +15,7 @@ from importlib import resources
 
 # Words that often glue a site name together but say nothing about its subject.
 _FILLER = frozenset(
-    """new the my our your top best online hub world today live info now india indian
-    global city net web site zone point blog official update updates latest hindi tamil
-    bharat desi us uk free all one in of and for to 24 247 365 pro plus tv hq go get
-    hot fast easy smart real true star sun light fresh alert alerts guru portal adda wala
-    express info""".split()
+    ["new", "the", "my", "our", "your", "top", "best", "online", "hub", "world", "today", "live", "info", "now", "india", "indian", "global", "city", "net", "web", "site", "zone", "point", "blog", "official", "update", "updates", "latest", "hindi", "tamil", "bharat", "desi", "us", "uk", "free", "all", "one", "in", "of", "and", "for", "to", "24", "247", "365", "pro", "plus", "tv", "hq", "go", "get", "hot", "fast", "easy", "smart", "real", "true", "star", "sun", "light", "fresh", "alert", "alerts", "guru", "portal", "adda", "wala", "express", "info"]
 )
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
 _WORD = re.compile(r"[a-z]+")
