@@ -306,3 +306,21 @@ def test_source_named_by_the_body_without_an_acronym_list(nlp: Any) -> None:
         claim(art, "C2", S2, att=("named", "Port Authority", "Port Authority")),
     )
     assert run(nlp, art, claims).headline_source == "Port Authority"
+
+
+def test_attribution_span_found_from_the_mention(nlp: Any) -> None:
+    art = article("Mayor paid contractors to abandon ferry project: PA", S1, S2)
+    c1 = claim(art, "C1", S1, "hedged", hedges=("may have",))
+    c1 = Claim(
+        c1.id,
+        c1.text,
+        c1.start,
+        c1.end,
+        c1.kind,
+        c1.checkworthy,
+        Attribution("vague", "Local reports"),
+        hedges=c1.hedges,
+    )
+    check = run(nlp, art, (c1,))
+    spans = next(r.spans for r in check.reasons if r.code == "attribution_moved")
+    assert [s.text for s in spans if s.where == "body"] == ["Local reports"]

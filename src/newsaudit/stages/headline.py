@@ -250,12 +250,19 @@ def _attribution_moved(
         else f"; the body does not credit {name} for any claim"
     )
     detail = f"the headline credits {name}, but {gives}{elsewhere}"
-    body = [
-        _body(article, a.start, a.end)
-        for a in [att] + [c.attribution for c in credited]
-        if a.start is not None and a.end is not None
-    ]
+    body = [s for c in [claim, *credited] if (s := _attribution_span(article, c)) is not None]
     return HeadlineReason("attribution_moved", detail, (_head(parts, parts.source), *body))
+
+
+def _attribution_span(article: Article, claim: Claim) -> Span | None:
+    """Where the claim's source is named: its offsets, else its mention found in the claim."""
+    att = claim.attribution
+    if att.start is not None and att.end is not None and att.end > att.start:
+        return _body(article, att.start, att.end)
+    at = claim.text.find(att.mention) if att.mention else -1
+    if att.mention and at >= 0:
+        return _body(article, claim.start + at, claim.start + at + len(att.mention))
+    return None
 
 
 def _entities_missing(
