@@ -22,6 +22,12 @@ def cli() -> None:
 
 cli.add_command(audit_command)
 
+from .evaluate import eval_group  # noqa: E402
+from .train import train_group  # noqa: E402
+
+cli.add_command(train_group)
+cli.add_command(eval_group)
+
 
 def main() -> None:
     """Entry point: run the CLI, turning newsaudit errors into one line and an exit code."""

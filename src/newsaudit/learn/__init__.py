@@ -1,0 +1,1 @@
+"""Training and evaluation of newsaudit's learned models (data reading, features, metrics)."""
