@@ -8,6 +8,7 @@ cheap vector arithmetic.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Analysed:
     sent_cues: NDArray[np.float32]  # cue counts per sentence
     sent_tokens: NDArray[np.float32]  # tokens per sentence
     question: bool
+    words: dict[int, float]  # cue-vocabulary word -> weight (body: per 100 tokens; headline: 1)
 
 
 def _normalise(rows: Vector) -> Vector:
@@ -60,7 +62,11 @@ def _normalise(rows: Vector) -> Vector:
 class Featurizer:
     """Turns (headline, body) pairs into feature rows, caching each analysed text."""
 
-    def __init__(self, vocab: Sequence[str], idf: Vector, basis: Vector) -> None:
+    def __init__(
+        self, vocab: Sequence[str], idf: Vector, basis: Vector, words: Sequence[str] = ()
+    ) -> None:
+        self.words = list(words)  # common, topic-neutral words counted one by one
+        self.word_index = {w: i for i, w in enumerate(self.words)}
         self.vocab = list(vocab)
         self.index = {w: i for i, w in enumerate(self.vocab)}
         self.idf = idf.astype(np.float32)
@@ -109,21 +115,59 @@ class Featurizer:
             sent_cues=np.array([cue_counts(t) for t in part_tokens], dtype=np.float32),
             sent_tokens=np.array([max(1, len(t)) for t in part_tokens], dtype=np.float32),
             question="?" in text,
+            words=self._word_weights([t for ts in part_tokens for t in ts], per_token=split),
         )
         if len(self._cache) > 20_000:
             self._cache.clear()
         self._cache[key] = result
         return result
 
+    def _word_weights(self, tokens: list[str], per_token: bool) -> dict[int, float]:
+        found = Counter(self.word_index[t] for t in tokens if t in self.word_index)
+        if not per_token:
+            return dict.fromkeys(found, 1.0)
+        scale = 100.0 / max(1, len(tokens))
+        return {i: n * scale for i, n in found.items()}
+
+    def feature_names(self) -> list[str]:
+        """Names of the feature columns, in order."""
+        return (
+            pair_feature_names()
+            + [f"body_word_{w}" for w in self.words]
+            + [f"headline_word_{w}" for w in self.words]
+        )
+
     def features(self, headline: str, body: str) -> list[float]:
-        """The feature row of one pair, in `feature_names()` order."""
+        """The dense feature row of one pair, in `pair_feature_names()` order."""
         h = self.analyse(headline, split=False)
         b = self.analyse(body, split=True)
         return pair_features(h, b)
 
-    def matrix(self, pairs: Iterable[tuple[str, str]]) -> NDArray[np.float32]:
-        """Feature rows of many pairs."""
-        return np.array([self.features(hl, bd) for hl, bd in pairs], dtype=np.float32)
+    def matrix(self, pairs: Iterable[tuple[str, str]]) -> Sparse:
+        """Feature rows of many pairs (sparse: pair features, body words, headline words)."""
+        dense: list[list[float]] = []
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        n_words = len(self.words)
+        for r, (headline, body) in enumerate(pairs):
+            h = self.analyse(headline, split=False)
+            b = self.analyse(body, split=True)
+            dense.append(pair_features(h, b))
+            for i, v in b.words.items():
+                rows.append(r)
+                cols.append(i)
+                vals.append(v)
+            for i, v in h.words.items():
+                rows.append(r)
+                cols.append(n_words + i)
+                vals.append(v)
+        n_pairs = len(dense)
+        left = sparse.csr_matrix(np.array(dense, dtype=np.float32).reshape(n_pairs, -1))
+        right = sparse.csr_matrix(
+            (np.array(vals, dtype=np.float32), (rows, cols)), shape=(n_pairs, 2 * n_words)
+        )
+        return sparse.hstack([left, right], format="csr")
 
 
 def _overlap(part: AbstractSet[Hashable], whole: AbstractSet[Hashable]) -> float:
@@ -177,8 +221,8 @@ def pair_features(h: Analysed, b: Analysed) -> list[float]:
     return feats
 
 
-def feature_names() -> list[str]:
-    """Names of the feature columns, in order."""
+def pair_feature_names() -> list[str]:
+    """Names of the dense pair features, in order."""
     names = [
         "cos_body",
         "cos_best_sentence",

@@ -1,6 +1,7 @@
 """The stance model file: one compressed ``.npz`` holding arrays and text, no pickles.
 
-Inside: ``vocab`` (UTF-8, one stem a line), ``idf`` and ``basis`` (float32 arrays), ``booster``
+Inside: ``vocab`` (UTF-8, one stem a line), ``words`` (the counted cue
+vocabulary, one word a line), ``idf`` and ``basis`` (float32 arrays), ``booster``
 (the LightGBM model as text) and ``meta`` (JSON: format version, feature names, class
 order, decision weights, how it was trained).
 """
@@ -29,6 +30,7 @@ class StanceModelFile:
     idf: NDArray[np.float32]
     basis: NDArray[np.float32]
     booster: str
+    words: list[str]
     meta: dict[str, Any]
 
 
@@ -47,6 +49,7 @@ def save_model(path: Path, model: StanceModelFile) -> None:
             idf=model.idf.astype(np.float32),
             basis=model.basis.astype(np.float16),
             booster=_text(model.booster),
+            words=_text("\n".join(model.words)),
             meta=_text(json.dumps(meta, sort_keys=True)),
         )
 
@@ -68,6 +71,7 @@ def load_model(path: Path) -> StanceModelFile:
                 idf=parts["idf"].astype(np.float32),
                 basis=parts["basis"].astype(np.float32),
                 booster=bytes(parts["booster"]).decode("utf-8"),
+                words=[w for w in bytes(parts["words"]).decode("utf-8").split("\n") if w],
                 meta=meta,
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:

@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from ..errors import ModelError
 from ..learn.data import LABELS
-from ..learn.features import Featurizer, feature_names
+from ..learn.features import Featurizer
 from ..learn.modelfile import StanceModelFile, load_model
 from ..learn.train import import_lightgbm
 from ..model import Stance
@@ -36,14 +36,14 @@ class StanceModel:
     """A loaded stance model: features + gradient-boosted trees + decision weights."""
 
     def __init__(self, parts: StanceModelFile) -> None:
-        if parts.meta.get("features") != feature_names():
+        self.featurizer = Featurizer(parts.vocab, parts.idf, parts.basis, parts.words)
+        if parts.meta.get("features") != self.featurizer.feature_names():
             raise ModelError(
                 "stance model was trained with other features than this newsaudit computes; "
                 "retrain it with `newsaudit train stance`"
             )
         lgb = import_lightgbm()
         self.meta = parts.meta
-        self.featurizer = Featurizer(parts.vocab, parts.idf, parts.basis)
         self._booster: Any = lgb.Booster(model_str=parts.booster)
         weights = parts.meta.get("decision_weights", {})
         self.decision_weights = np.array([float(weights.get(c, 1.0)) for c in LABELS])
