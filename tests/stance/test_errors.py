@@ -111,3 +111,20 @@ def test_unreadable_model_is_a_model_error(tmp_path: Path, run_cli: RunCli) -> N
     )
     assert code == 1
     assert err.startswith("newsaudit: error: stance model") and len(err.splitlines()) == 1
+
+
+def test_missing_data_options_are_usage_errors(tmp_path: Path, run_cli: RunCli) -> None:
+    code, _, err = run_cli("train", "stance", "--out", str(tmp_path / "m.npz"))
+    assert code == 2 and err.startswith("newsaudit: error: give --data")
+    bodies = _good_bodies(tmp_path)
+    code, _, err = run_cli(
+        "train",
+        "stance",
+        "--data",
+        str(tmp_path),
+        "--out",
+        str(tmp_path / "m.npz"),
+        "--extra-bodies",
+        str(bodies),
+    )
+    assert code == 2 and "go together" in err and len(err.splitlines()) == 1

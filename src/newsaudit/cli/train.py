@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import UsageError
 from ..learn.data import read_ids, read_stance_data, resolve_files
 from ..learn.modelfile import save_model
 from ..learn.train import TrainConfig, train_stance_model
@@ -65,13 +66,13 @@ def train_stance(
     threads: int,
 ) -> None:
     """Train the headline–body stance model from FNC-1-format CSV files."""
+    if (extra_bodies is None) != (extra_stances is None):
+        raise UsageError("--extra-bodies and --extra-stances go together")
     bodies_path, stances_path = resolve_files(data_dir, bodies, stances)
     data = read_stance_data(bodies_path, stances_path)
     if hold_out is not None:
         held = set(read_ids(hold_out))
         data = data.subset(k for k in data.bodies if k not in held)
-    if (extra_bodies is None) != (extra_stances is None):
-        raise click.UsageError("--extra-bodies and --extra-stances go together")
     if extra_bodies is not None and extra_stances is not None:
         data = data.merged(read_stance_data(extra_bodies, extra_stances), prefix="extra:")
     click.echo(f"training on {len(data.pairs)} pairs over {len(data.bodies)} bodies", err=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import NewsauditError
+from ..errors import NewsauditError, UsageError
 from ..model import Stance
 
 LABELS: tuple[Stance, ...] = ("agree", "disagree", "discuss", "unrelated")
@@ -127,7 +127,7 @@ def resolve_files(
     """The bodies and stances files from a data folder and/or explicit paths."""
     if bodies is None or stances is None:
         if data_dir is None:
-            raise DataError("give --data DIR, or both --bodies and --stances")
+            raise UsageError("give --data DIR, or both --bodies and --stances")
         if not data_dir.is_dir():
             raise DataError(f"{data_dir}: not a folder; --data needs train_bodies.csv inside")
         bodies = bodies or data_dir / "train_bodies.csv"
