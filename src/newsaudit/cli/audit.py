@@ -1,22 +1,109 @@
-"""`newsaudit audit SOURCE`: audit one article.
-
-PLACEHOLDER: the CLI work replaces it.
-"""
+"""`newsaudit audit SOURCE`: audit one article and print the report (terminal, JSON or Markdown)."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
+from pathlib import Path
+from typing import Any
 
 import click
+from rich.console import Console
 
+from ..errors import UsageError
+from ..model import Report
 from ..pipeline import Auditor
+from ..render.json import render_json
+from ..render.markdown import render_markdown
+from ..render.terminal import render_plain, render_terminal
+from ..settings import Settings, load_settings
+
+FORMATS = ("terminal", "json", "md")
+
+
+def _settings(allow_private: bool | None, timeout: float | None, max_bytes: int | None) -> Settings:
+    overrides: dict[str, Any] = {
+        "allow_private": allow_private,
+        "fetch_timeout": timeout,
+        "max_input_bytes": max_bytes,
+    }
+    settings = load_settings(overrides)
+    if settings.fetch_timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if settings.max_input_bytes <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
+    return settings
+
+
+def _write(text: str, output: Path) -> None:
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+
+
+def _emit(report: Report, fmt: str, output: Path | None, spacy_model: str) -> None:
+    if fmt == "json":
+        text = render_json(report, spacy_model=spacy_model) + "\n"
+    elif fmt == "md":
+        text = render_markdown(report)
+    elif output is not None:
+        text = render_plain(report)
+    else:
+        render_terminal(report, Console(highlight=False))
+        return
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(text, output)
 
 
 @click.command("audit")
 @click.argument("source")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def audit_command(source: str, as_json: bool) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format  [default: terminal]",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (= --format json).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    help="Write the report to FILE instead of standard output (terminal format as plain text).",
+)
+@click.option(
+    "--allow-private/--no-allow-private",
+    default=None,
+    help="Allow URLs that resolve to private or loopback addresses (setting allow_private).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    metavar="SECONDS",
+    help="Seconds to wait for a URL (setting fetch_timeout).",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=None,
+    metavar="BYTES",
+    help="Largest input accepted, in bytes (setting max_input_bytes).",
+)
+def audit_command(
+    source: str,
+    fmt: str | None,
+    as_json: bool,
+    output: Path | None,
+    allow_private: bool | None,
+    timeout: float | None,
+    max_bytes: int | None,
+) -> None:
     """Audit SOURCE: a file (text or HTML), - for standard input, or an http(s) URL."""
-    report = Auditor().audit(source)
-    click.echo(json.dumps(asdict(report), indent=2, ensure_ascii=False))
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json and --format {fmt} disagree; give one of them")
+    chosen = "json" if as_json else (fmt or "terminal")
+    settings = _settings(allow_private, timeout, max_bytes)
+    report = Auditor(settings).audit(source)
+    _emit(report, chosen, output, settings.spacy_model)
