@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newsaudit import Auditor, Report
+from newsaudit import Article, Auditor, Report
 from newsaudit.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,3 +45,43 @@ def shared_data() -> Path:
     if not DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return DATA
+
+
+# ---- the report contract: every Report the suite produces must fit the JSON schema ------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reports_keep_the_json_contract() -> Iterator[None]:
+    """Validate every Report made through `Auditor` against ``newsaudit.report/1``."""
+    from newsaudit.render.json import report_to_dict, validate_report_dict
+
+    produce = Auditor.audit_article
+
+    def audit_and_validate(self: Auditor, article: Article) -> Report:
+        report = produce(self, article)
+        validate_report_dict(report_to_dict(report, self.settings.spacy_model))
+        return report
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Auditor, "audit_article", audit_and_validate)
+        yield
+
+
+@pytest.fixture(scope="session")
+def validate_report() -> Callable[[Report | dict[str, Any]], None]:
+    """A checker for reports built by hand: raises jsonschema.ValidationError on a break."""
+    from newsaudit.render.json import report_to_dict, validate_report_dict
+
+    def check(report: Report | dict[str, Any]) -> None:
+        data = report if isinstance(report, dict) else report_to_dict(report)
+        validate_report_dict(data)
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    """The example article shipped inside the package (`newsaudit/examples/`)."""
+    import newsaudit
+
+    return Path(newsaudit.__file__).parent / "examples" / "harbour_ferry.txt"

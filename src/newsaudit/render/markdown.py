@@ -66,22 +66,24 @@ def _claims_lines(claims: tuple[Claim, ...]) -> list[str]:
 
 def _headline_lines(title: str, headline: HeadlineCheck) -> list[str]:
     lines = ["## Headline", "", f"> {' '.join(title.split())}", ""]
-    lines.append(f"**Verdict:** {verdict_label(headline)}")
+    lines.append(f"- **Verdict:** {verdict_label(headline)}")
     if headline.matched_claims:
-        lines.append(f"**Matching claims:** {', '.join(headline.matched_claims)}")
+        lines.append(f"- **Matching claims:** {', '.join(headline.matched_claims)}")
     if headline.headline_source:
-        lines.append(f"**Headline credits:** {headline.headline_source}")
+        lines.append(f"- **Headline credits:** {headline.headline_source}")
     lines.append("")
+    if headline.reasons:
+        lines += ["### Why", ""]
     for reason in headline.reasons:
         lines.append(f"- **{reason.code}**: {reason.detail}")
         for span in reason.spans:
             lines.append(f"  - {span.where}: {_quote(span.text)}")
-    return lines + [""]
+    return lines + ([""] if headline.reasons else [])
 
 
 def _outlet_lines(outlet: Outlet) -> list[str]:
     words = RELIABILITY_WORDS.get(outlet.reliability, outlet.reliability)
-    lines = ["## Outlet", "", f"**Domain:** {outlet.domain or '—'}  ", f"**Assessment:** {words}"]
+    lines = ["## Outlet", "", f"- **Domain:** {outlet.domain or '—'}", f"- **Assessment:** {words}"]
     if outlet.summary:
         lines += ["", outlet.summary]
     lines.append("")
