@@ -47,6 +47,8 @@ def test_audit_returns_a_report(example_path: Path) -> None:
 
 
 def test_auditor_audit_text_returns_a_report(auditor: Auditor) -> None:
-    report = auditor.audit_text("Council raises fares\n\nThe council raised fares by 10% on Monday.\n")
+    report = auditor.audit_text(
+        "Council raises fares\n\nThe council raised fares by 10% on Monday.\n"
+    )
     assert isinstance(report, Report)
     assert report.article.title == "Council raises fares"

@@ -57,7 +57,14 @@ def test_reported_accuracy_is_the_official_pipelines(meta: dict[str, Any]) -> No
 
 
 def test_components_and_no_vectors(meta: dict[str, Any]) -> None:
-    assert meta["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert meta["pipeline"] == [
+        "tok2vec",
+        "tagger",
+        "parser",
+        "attribute_ruler",
+        "lemmatizer",
+        "ner",
+    ]
     assert meta["vectors"]["width"] == 0
 
 

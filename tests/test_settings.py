@@ -26,12 +26,14 @@ def test_settings_fields_match_declarations() -> None:
 def test_every_setting_is_documented(setting: object) -> None:
     text = DOC.read_text("utf-8")
     name = setting.name  # type: ignore[attr-defined]
-    assert re.search(rf"^##+ `{name}`", text, re.M), f"docs/settings.md lacks a `{name}` heading"
+    assert re.search(rf"^##+ `{name}`", text, re.MULTILINE), (
+        f"docs/settings.md lacks a `{name}` heading"
+    )
     assert f"NEWSAUDIT_{name.upper()}" in text
 
 
 def test_documented_settings_all_exist() -> None:
-    documented = set(re.findall(r"^##+ `(\w+)`", DOC.read_text("utf-8"), re.M))
+    documented = set(re.findall(r"^##+ `(\w+)`", DOC.read_text("utf-8"), re.MULTILINE))
     assert documented == {s.name for s in SETTINGS}
 
 

@@ -83,7 +83,9 @@ def test_standard_input(run_main: RunMain, example_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "marker"), [("md", "# Audit:"), ("terminal", "Claims (")])
-def test_output_file(run_main: RunMain, example_path: Path, tmp_path: Path, fmt: str, marker: str) -> None:
+def test_output_file(
+    run_main: RunMain, example_path: Path, tmp_path: Path, fmt: str, marker: str
+) -> None:
     out = tmp_path / "report.txt"
     result = run_main("audit", "--format", fmt, "-o", str(out), str(example_path))
     assert result.code == 0, result.stderr

@@ -44,7 +44,7 @@ def test_binary_file(run_main: RunMain, tmp_path: Path) -> None:
 
 def test_invalid_utf8(run_main: RunMain, tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_bytes("Headline\n\nA body that says something.\n".encode() + b"\xff\xfe\xc3\x28" * 50)
+    bad.write_bytes(b"Headline\n\nA body that says something.\n" + b"\xff\xfe\xc3\x28" * 50)
     result = run_main("audit", str(bad))
     if result.code == 0:
         pytest.skip("this input was decoded leniently; nothing to refuse")

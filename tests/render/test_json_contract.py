@@ -49,9 +49,7 @@ def test_schema_enums_equal_model_literals(definition: str, prop: str, literal: 
 
 def test_every_literal_in_model_is_in_the_schema() -> None:
     literals = {
-        name
-        for name, value in vars(model).items()
-        if typing.get_origin(value) is typing.Literal
+        name for name, value in vars(model).items() if typing.get_origin(value) is typing.Literal
     }
     assert literals == {literal_name(lit) for _, _, lit in LABELS}
 
@@ -111,8 +109,6 @@ def test_validator_rejects_broken_reports(seed_report: Report) -> None:
             validate_report_dict(broken)
 
 
-def test_validate_report_fixture_accepts_records(
-    seed_report: Report, validate_report: Any
-) -> None:
+def test_validate_report_fixture_accepts_records(seed_report: Report, validate_report: Any) -> None:
     validate_report(seed_report)
     validate_report(report_to_dict(seed_report))
