@@ -62,7 +62,7 @@ class Attributor:
         for ent in sent.ents:
             kind = kind_of_label(ent.label_)
             if kind == "person" or _titled(ent):
-                name = self.memory.full_person(strip_title(normalise(ent.text, self.acronyms)))
+                name = self.memory.full_person(strip_title(normalise(_extend_left(ent), self.acronyms)))
                 self.memory.meet(name, "person", as_source=False)
             elif ent.label_ == "ORG":
                 self.memory.meet(normalise(ent.text, self.acronyms), "organisation", as_source=False)
@@ -98,7 +98,8 @@ class Attributor:
         return best[1] if best else None
 
     def _cue_source(self, verb: Any, deps: set[str]) -> Attribution | None:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # the subject nearest the verb: a misparse may give "the figure ..., the office said" two
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
         if subjects:
             described = self._describe(subjects[0])
             return _make(described, subjects[0], verb.text) if described else None
@@ -164,11 +165,17 @@ class Attributor:
         ids = {t.i for t in tokens}
         generic = head.lemma_.lower() in GENERIC_NOUNS
         ents = [e for e in head.doc.ents if e.start in ids and e.label_ not in _NUMERIC_LABELS]
-        ents.sort(key=lambda e: (e.label_ != "PERSON" and not _titled(e), e.label_ not in _BODY_LABELS))
+        ents.sort(
+            key=lambda e: (
+                head.i not in range(e.start, e.end),
+                e.label_ != "PERSON" and not _titled(e),
+                e.label_ not in _BODY_LABELS,
+            )
+        )
         for ent in ents:
             if generic and ent.label_ != "ORG" and head.i not in range(ent.start, ent.end):
                 continue
-            name = normalise(ent.text, self.acronyms)
+            name = normalise(_extend_left(ent), self.acronyms)
             if ent.label_ == "PERSON" or _titled(ent):
                 return ("named", self.memory.full_person(strip_title(name)), "person")
             full = self.memory.full_person(name)
@@ -206,7 +213,7 @@ def _trailing(verb: Any) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subjects:
         return False
-    left = subjects[0].left_edge.i
+    left = subjects[-1].left_edge.i
     return left > verb.sent.start + 2 and verb.doc[left - 1].text == ","
 
 
@@ -244,11 +251,25 @@ def _author_of(head: Any) -> Any | None:
     return None
 
 
+def _left_start(ent: Any) -> int:
+    """Where the entity starts once proper nouns the recogniser left off are added."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLES:
+        start -= 1
+    return int(start)
+
+
+def _extend_left(ent: Any) -> str:
+    """The entity's text with proper nouns just before it ("Tomas" + "Reyes")."""
+    text: str = ent.doc[_left_start(ent) : ent.end].text
+    return text
+
+
 def _titled(ent: Any) -> bool:
     """Whether a title ("Dr", "Mayor", "treasurer") stands at or just before the entity."""
-    doc = ent.doc
-    first = doc[ent.start].lower_.rstrip(".")
-    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    doc, start = ent.doc, _left_start(ent)
+    first = doc[start].lower_.rstrip(".")
+    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
     return first in TITLES or before in TITLES
 
 

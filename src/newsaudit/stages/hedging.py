@@ -32,7 +32,7 @@ _PASSIVE_HEDGES = {"believe", "think", "rumour", "rumor", "say", "allege", "unde
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_TO = {"expect", "set", "due", "project", "forecast", "schedule", "poise", "likely", "bound", "slate", "going"}
 _SEEN_AS = {"see", "regard", "view", "consider", "deem", "perceive"}
-_COGNITION = {"think", "believe", "suspect", "feel", "hope", "doubt", "reckon", "fear", "wish", "guess", "suppose", "trust"}
+_COGNITION = {"love", "like", "want", "prefer", "hate", "think", "believe", "suspect", "feel", "hope", "doubt", "reckon", "fear", "wish", "guess", "suppose", "trust"}
 EVALUATIVE = frozenset(
     "good bad wrong better best worse worst fine great terrible awful muddled absurd ridiculous "
     "shameful disgraceful foolish wise sensible reckless excellent welcome unacceptable unfair "
@@ -153,6 +153,8 @@ def _is_interpretation(heads: list[Any]) -> bool:
 
 
 def _is_evaluative(tokens: list[Any], has_quantity: bool) -> bool:
+    if any(t.lower_ in {"i", "we"} and t.dep_ == "nsubj" for t in tokens):
+        has_quantity = False  # a first-person view stays a view even with a number in it
     speculative = any(t.tag_ == "MD" and t.lower_ in {"could", "might", "may"} for t in tokens)
     predicate = {t.i for t in tokens if t.dep_ in {"dobj", "attr", "acomp", "oprd"} for t in t.subtree}
     for k, tok in enumerate(tokens):
@@ -161,7 +163,7 @@ def _is_evaluative(tokens: list[Any], has_quantity: bool) -> bool:
             return True
         if has_quantity and tok.i not in predicate:
             continue
-        if (lemma in EVALUATIVE or tok.lower_ in EVALUATIVE) and tok.pos_ in {"ADJ", "NOUN", "ADV"}:
+        if (lemma in EVALUATIVE or tok.lower_ in EVALUATIVE) and (tok.pos_ in {"ADJ", "NOUN", "ADV"} or tok.tag_ == "VBN"):
             return True
         if tok.lower_ == "changer" and k >= 2 and tokens[k - 2].lower_ == "game":
             return True

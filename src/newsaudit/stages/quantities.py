@@ -105,7 +105,7 @@ def find_quantities(text: str, offset: int, tokens: list[Any]) -> tuple[Quantity
         rest = end
         if unit is None:
             unit_match = _UNIT_RE.match(text, end)
-            if unit_match and not _counted_after(text, unit_match.end()):
+            if unit_match and not _counted_after(text, unit_match.end()) and not _modifier(unit_match, tokens, by_char, offset):
                 unit = _unit_name(unit_match.group("unit"))
                 rest = unit_match.end()
         counts, rest = _counts(text, offset, tokens, by_char, m, rest, unit is not None)
@@ -157,6 +157,12 @@ def _unit_name(word: str) -> str:
     return _UNITS.get(word, _UNITS.get(word[:-1], word))
 
 
+def _modifier(unit: re.Match[str], tokens: list[Any], by_char: dict[int, int], offset: int) -> bool:
+    """"100,000 foot passengers": a unit word that, unhyphenated, modifies the next noun."""
+    i = by_char.get(offset + unit.start("unit"))
+    return i is not None and unit.group()[0] == " " and tokens[i].dep_ == "compound"
+
+
 def _counted_after(text: str, at: int) -> bool:
     """A time word used as a noun modifier ("a 24-hour strike") is not the unit."""
     return text[at - 1 : at] != "s" and text[at : at + 1] == "-"
@@ -174,7 +180,8 @@ def _skip(m: re.Match[str], text: str, tokens: list[Any], by_char: dict[int, int
         i = by_char.get(offset + m.start())
         nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
         return nxt is None or nxt.tag_ != "NNS"
-    near = {text[m.end() :].lstrip(" ").split(" ", 1)[0].lower(), text[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()}
+    # "14 March." and "March 14" are dates; "in March, 31 dollars" is not
+    near = {text[m.end() :].lstrip(" ").split(" ", 1)[0].lower().rstrip(".,;:"), text[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()}
     if plain and "." not in digits and 1 <= float(digits.replace(",", "")) <= 31 and near & _MONTHS:
         return True
     return before in {"number", "no", "route", "flight", "line"}
@@ -201,7 +208,7 @@ def _counts(
         while j < len(tokens) and (tokens[j].pos_ in {"DET", "NUM"} or tokens[j].dep_ == "poss"):
             j += 1
     first, last = j, None
-    while j < len(tokens) and (tokens[j].pos_ in _RUN or tokens[j].text == "-"):
+    while j < len(tokens) and (tokens[j].pos_ in _RUN or tokens[j].text == "-" or tokens[j].dep_ in {"amod", "compound"}):
         if tokens[j].pos_ in _NOUNS:
             last = j
         j += 1

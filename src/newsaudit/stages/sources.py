@@ -49,7 +49,11 @@ TITLES = frozenset(
     "mr mrs ms miss dr prof professor sir dame lord lady mayor president minister senator "
     "councillor councilor governor judge general colonel captain chancellor secretary "
     "librarian treasurer spokesman spokeswoman spokesperson chief director rev reverend "
-    "st saint deputy acting".split()
+    "st saint deputy acting farmer teacher nurse doctor officer constable sergeant inspector "
+    "detective coach manager chairman chairwoman chair headteacher principal pastor father "
+    "bishop rabbi imam master coroner superintendent commander admiral lieutenant major "
+    "representative rep congressman congresswoman mp mep ambassador prince princess king queen "
+    "justice sen gov gen col capt lt sgt supt insp cllr economist analyst archbishop".split()
 )
 _PERSON_LABELS = {"PERSON"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
