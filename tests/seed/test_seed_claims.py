@@ -18,7 +18,9 @@ def _claim(report: Report, words: str) -> Claim:
 
 def test_offsets_ids_and_only_paragraphs(seed_report: Report) -> None:
     text = seed_report.article.text
-    assert [c.id for c in seed_report.claims] == [f"C{i}" for i in range(1, len(seed_report.claims) + 1)]
+    assert [c.id for c in seed_report.claims] == [
+        f"C{i}" for i in range(1, len(seed_report.claims) + 1)
+    ]
     for claim in seed_report.claims:
         assert text[claim.start : claim.end] == claim.text
         assert not claim.text.endswith("?")
@@ -56,10 +58,17 @@ def test_c2_troops_under_discussion_credited_to_isw(seed_report: Report) -> None
     assert c2.attribution.mention is not None
     assert "a study by the Institute for the Study of War (ISW)" in c2.attribution.mention
     (q,) = c2.quantities
-    assert (q.text, q.value, q.approx, q.counts) == ("100,000", 100_000, "exact", "North Korean troops")
+    assert (q.text, q.value, q.approx, q.counts) == (
+        "100,000",
+        100_000,
+        "exact",
+        "North Korean troops",
+    )
 
 
-@pytest.mark.parametrize("words", ["has suffered heavy casualties", "This delay has been attributed to"])
+@pytest.mark.parametrize(
+    "words", ["has suffered heavy casualties", "This delay has been attributed to"]
+)
 def test_unattributed_assertions(seed_report: Report, words: str) -> None:
     claim = _claim(seed_report, words)
     assert (claim.kind, claim.attribution.type) == ("asserted", "none")
@@ -76,7 +85,11 @@ def test_c5_hedged_prediction_by_isw(seed_report: Report) -> None:
     c5 = _claim(seed_report, "will likely prove")
     assert c5.kind == "prediction"
     assert "likely" in [h.text for h in c5.hedges]
-    assert (c5.attribution.type, c5.attribution.source, c5.attribution.mention) == ("named", ISW, "ISW")
+    assert (c5.attribution.type, c5.attribution.source, c5.attribution.mention) == (
+        "named",
+        ISW,
+        "ISW",
+    )
 
 
 def test_c6_delay_according_to_the_isw_report(seed_report: Report) -> None:

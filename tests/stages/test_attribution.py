@@ -28,7 +28,11 @@ def _one(auditor: Auditor, text: str) -> Attribution:
 
 def test_according_to_a_named_body(auditor: Auditor) -> None:
     att = _one(auditor, "According to the Tidewell Ferry Company, crossings resumed at noon.")
-    assert (att.type, att.source, att.source_kind) == ("named", "Tidewell Ferry Company", "organisation")
+    assert (att.type, att.source, att.source_kind) == (
+        "named",
+        "Tidewell Ferry Company",
+        "organisation",
+    )
     assert att.cue == "According to"
 
 
@@ -43,7 +47,9 @@ def test_according_to_a_study_by_an_acronym_defined_body(auditor: Auditor) -> No
 
 
 def test_the_acronym_report(auditor: Auditor) -> None:
-    text = "The Marsh Bird Trust (MBT) counts waders. According to the MBT report, curlews returned."
+    text = (
+        "The Marsh Bird Trust (MBT) counts waders. According to the MBT report, curlews returned."
+    )
     assert _credits(auditor, text)[1].source == "Marsh Bird Trust"
 
 
@@ -87,7 +93,10 @@ def test_unnamed_sources_are_vague(auditor: Auditor) -> None:
         ("Officials said the bridge would reopen in spring.", "Officials"),
         ("Sources familiar with the matter said the bid had failed.", "Sources"),
         ("Experts believe that the drought will continue.", "Experts"),
-        ("A senior official who spoke on condition of anonymity said talks had stalled.", "official"),
+        (
+            "A senior official who spoke on condition of anonymity said talks had stalled.",
+            "official",
+        ),
         ("Critics say the tax is unfair.", "Critics"),
     ]:
         att = _one(auditor, text)

@@ -20,7 +20,9 @@ def _article(*blocks: tuple[str, str]) -> Article:
     return Article(text, "A title", None, None, None, None, "text", tuple(spans))
 
 
-def _claims(auditor: Auditor, *blocks: tuple[str, str], settings: Settings | None = None) -> tuple[Claim, ...]:
+def _claims(
+    auditor: Auditor, *blocks: tuple[str, str], settings: Settings | None = None
+) -> tuple[Claim, ...]:
     article = _article(*blocks)
     doc = auditor.language.parse(article.text)
     claims = extract_claims(article, doc, find_acronyms(doc), settings or Settings())
@@ -81,7 +83,9 @@ def test_semicolon_clauses_and_their_credit(auditor: Auditor) -> None:
 
 
 def test_an_open_quotation_carries_its_speaker(auditor: Auditor) -> None:
-    text = '"The roof leaked for years," said warden Ada Kimani. "Nobody listened. Then it fell in."'
+    text = (
+        '"The roof leaked for years," said warden Ada Kimani. "Nobody listened. Then it fell in."'
+    )
     claims = _claims(auditor, ("paragraph", text))
     assert claims[0].attribution.source == "Ada Kimani"
 

@@ -27,7 +27,12 @@ def _one(auditor: Auditor, text: str) -> Quantity:
     ("text", "value", "approx", "counts"),
     [
         ("The ferry carried 100,000 foot passengers in June.", 100_000, "exact", "foot passengers"),
-        ("The league has over 1 million registered players.", 1_000_000, "over", "registered players"),
+        (
+            "The league has over 1 million registered players.",
+            1_000_000,
+            "over",
+            "registered players",
+        ),
         ("Volunteers planted ten thousand oak saplings.", 10_000, "exact", "oak saplings"),
         ("The mill employs more than 300 weavers.", 300, "over", "weavers"),
         ("Nearly 40 riders finished the stage.", 40, "under", "riders"),
@@ -38,14 +43,22 @@ def _one(auditor: Auditor, text: str) -> Quantity:
         ("The orchard produced 1.2 million apples.", 1_200_000, "exact", "apples"),
     ],
 )
-def test_value_approx_and_counts(auditor: Auditor, text: str, value: float, approx: str, counts: str) -> None:
+def test_value_approx_and_counts(
+    auditor: Auditor, text: str, value: float, approx: str, counts: str
+) -> None:
     q = _one(auditor, text)
     assert (q.value, q.approx, q.counts) == (value, approx, counts)
 
 
 def test_rate_per_period(auditor: Auditor) -> None:
     q = _one(auditor, "The plant can bottle up to 15,000 litres of juice a month.")
-    assert (q.value, q.approx, q.unit, q.counts, q.per) == (15_000, "up_to", "litre", "juice", "month")
+    assert (q.value, q.approx, q.unit, q.counts, q.per) == (
+        15_000,
+        "up_to",
+        "litre",
+        "juice",
+        "month",
+    )
 
 
 def test_percent_and_money(auditor: Auditor) -> None:

@@ -15,7 +15,23 @@ from .language import Doc
 _SHORT = r"[A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,6}s?"
 _LONG_THEN_SHORT = re.compile(rf"\((?P<short>{_SHORT})\)")
 _SHORT_THEN_LONG = re.compile(rf"\b(?P<short>{_SHORT}) \((?P<long>[A-Z][^()\n]{{3,80}})\)")
-_SMALL = {"of", "for", "the", "and", "on", "in", "to", "de", "du", "des", "la", "le", "&", "at", "a"}
+_SMALL = {
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "in",
+    "to",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "&",
+    "at",
+    "a",
+}
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|&")
 _MAX_WORDS = 12
 
@@ -79,7 +95,11 @@ def _initials(words: list[str]) -> list[str]:
 
 def _spells(initials: list[str], short: str) -> bool:
     """Whether the initials spell the acronym (ignoring case, a plural "s" and "&")."""
-    letters = short.rstrip("s").replace("&", "").upper() if short.endswith("s") and short[:-1].isupper() else short.replace("&", "").upper()
+    letters = (
+        short.rstrip("s").replace("&", "").upper()
+        if short.endswith("s") and short[:-1].isupper()
+        else short.replace("&", "").upper()
+    )
     if not initials:
         return False
     whole = "".join(i[0] for i in initials).upper()

@@ -18,20 +18,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import NO_ATTRIBUTION, Acronym, Attribution, SourceKind
+from ..model import NO_ATTRIBUTION, Acronym, Attribution, AttributionType, SourceKind
 from .sources import (
     BODY_NOUNS,
     CUE_LEMMAS,
     DOCUMENT_NOUNS,
     GENERIC_NOUNS,
+    TITLES,
     SourceMemory,
     kind_of_label,
     normalise,
     strip_title,
-    TITLES,
 )
 
-_QUOTES = set("\"“”")
+_QUOTES = set('"“”')
 _FIRST_PERSON = {"i", "we", "me", "us"}
 _INDEFINITE = {"a", "an", "some", "several", "many", "other", "few", "various", "numerous"}
 _EXPLETIVE_LEMMAS = {"report", "say", "understand", "claim", "rumour", "rumor", "allege", "believe"}
@@ -62,10 +62,14 @@ class Attributor:
         for ent in sent.ents:
             kind = kind_of_label(ent.label_)
             if kind == "person" or _titled(ent):
-                name = self.memory.full_person(strip_title(normalise(_extend_left(ent), self.acronyms)))
+                name = self.memory.full_person(
+                    strip_title(normalise(_extend_left(ent), self.acronyms))
+                )
                 self.memory.meet(name, "person", as_source=False)
             elif ent.label_ == "ORG":
-                self.memory.meet(normalise(ent.text, self.acronyms), "organisation", as_source=False)
+                self.memory.meet(
+                    normalise(ent.text, self.acronyms), "organisation", as_source=False
+                )
 
     def _according_to(self, sent: Any) -> Attribution | None:
         for tok in sent:
@@ -88,7 +92,12 @@ class Attributor:
             if not _is_cue(tok):
                 continue
             deps = {c.dep_ for c in tok.children}
-            if not ("ccomp" in deps or tok.dep_ == "parataxis" or _trailing(tok) or (quoted and tok.lemma_ in {"say", "tell", "add"})):
+            if not (
+                "ccomp" in deps
+                or tok.dep_ == "parataxis"
+                or _trailing(tok)
+                or (quoted and tok.lemma_ in {"say", "tell", "add"})
+            ):
                 continue
             found = self._cue_source(tok, deps)
             if found is not None:
@@ -99,16 +108,25 @@ class Attributor:
 
     def _cue_source(self, verb: Any, deps: set[str]) -> Attribution | None:
         # the subject nearest the verb: a misparse may give "the figure ..., the office said" two
-        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+        subjects = sorted(
+            (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
+        )
         if subjects:
             described = self._describe(subjects[0])
             return _make(described, subjects[0], verb.text) if described else None
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
         if agents:
             described = self._describe(agents[0])
             return _make(described, agents[0], verb.text) if described else None
-        if passive and passive[0].lower_ == "it" and verb.lemma_ in _EXPLETIVE_LEMMAS and "ccomp" in deps:
+        if (
+            passive
+            and passive[0].lower_ == "it"
+            and verb.lemma_ in _EXPLETIVE_LEMMAS
+            and "ccomp" in deps
+        ):
             doc = verb.doc
             start, end = passive[0].idx, verb.idx + len(verb.text)
             return Attribution("vague", doc.text[start:end], None, "unknown", verb.text, start, end)
@@ -119,7 +137,9 @@ class Attributor:
         for prep in root.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
-            docs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS]
+            docs = [
+                c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+            ]
             subjects = [c for c in root.children if c.dep_ == "nsubj"]
             if docs and subjects:
                 described = self._describe(subjects[0])
@@ -201,20 +221,23 @@ def _is_cue(tok: Any) -> bool:
     """A reporting verb; "forecasts"/"warns" mis-tagged as a plural noun still count as the root."""
     if tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in {"VERB", "AUX"}:
         return True
-    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and tok.lower_[:-1] in CUE_LEMMAS and any(
-        c.dep_ == "nsubj" for c in tok.children
+    return (
+        tok.dep_ == "ROOT"
+        and tok.tag_ == "NNS"
+        and tok.lower_[:-1] in CUE_LEMMAS
+        and any(c.dep_ == "nsubj" for c in tok.children)
     )
 
 
 def _trailing(verb: Any) -> bool:
-    """"..., the office said": a reporting verb whose subject follows a comma after the claim."""
+    """ "..., the office said": a reporting verb whose subject follows a comma after the claim."""
     if verb.dep_ not in {"ROOT", "advcl", "conj", "parataxis"}:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subjects:
         return False
-    left = subjects[-1].left_edge.i
-    return left > verb.sent.start + 2 and verb.doc[left - 1].text == ","
+    left: int = subjects[-1].left_edge.i
+    return left > verb.sent.start + 2 and bool(verb.doc[left - 1].text == ",")
 
 
 def continues_quote(previous: str) -> bool:
@@ -234,7 +257,8 @@ def _make(described: _Source, head: Any, cue: str) -> Attribution:
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     if kind == "vague":
         source, source_kind = None, "unknown"
-    return Attribution(kind, doc.text[start:end], source, source_kind, cue, start, end)  # type: ignore[arg-type]
+    label: AttributionType = "vague" if kind == "vague" else "named"
+    return Attribution(label, doc.text[start:end], source, source_kind, cue, start, end)
 
 
 def _author_of(head: Any) -> Any | None:
@@ -254,7 +278,11 @@ def _author_of(head: Any) -> Any | None:
 def _left_start(ent: Any) -> int:
     """Where the entity starts once proper nouns the recogniser left off are added."""
     doc, start = ent.doc, ent.start
-    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLES:
+    while (
+        start > ent.sent.start
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].lower_ not in TITLES
+    ):
         start -= 1
     return int(start)
 
@@ -278,7 +306,8 @@ def _proper_name(head: Any) -> str:
     doc = head.doc
     start = head.i
     while start > head.sent.start and (
-        doc[start - 1].pos_ == "PROPN" or (doc[start - 1].tag_ == "POS" and doc[start - 2].pos_ == "PROPN")
+        doc[start - 1].pos_ == "PROPN"
+        or (doc[start - 1].tag_ == "POS" and doc[start - 2].pos_ == "PROPN")
     ):
         start -= 1
     end = head.i + 1

@@ -12,9 +12,25 @@ from typing import Any
 from ..model import Attribution, ClaimKind, Entity, Quantity
 
 BASE = 0.35
-_NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+_NAMED_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "NORP",
+    "FAC",
+    "LOC",
+    "EVENT",
+    "LAW",
+    "PRODUCT",
+    "WORK_OF_ART",
+}
 _WHEN_LABELS = {"DATE", "TIME"}
-_KIND_WEIGHT: dict[ClaimKind, float] = {"asserted": 0.1, "hedged": -0.05, "prediction": -0.05, "opinion": -0.3}
+_KIND_WEIGHT: dict[ClaimKind, float] = {
+    "asserted": 0.1,
+    "hedged": -0.05,
+    "prediction": -0.05,
+    "opinion": -0.3,
+}
 _ATTRIBUTION_WEIGHT = {"named": 0.1, "vague": 0.05, "none": 0.0}
 
 

@@ -42,7 +42,12 @@ def extract_claims(
         attribution = attributor.attribute(sent)
         para_start = paragraphs[where][0]
         before = article.text[para_start : sent.start_char]
-        if attribution.type == "none" and previous and previous[0] == where and continues_quote(before):
+        if (
+            attribution.type == "none"
+            and previous
+            and previous[0] == where
+            and continues_quote(before)
+        ):
             attribution = previous[1]
         previous = (where, attribution)
         if _is_question(sent) or not any(t.pos_ in _VERB_POS for t in sent):
@@ -51,7 +56,18 @@ def extract_claims(
             drafts.append(_claim(article, doc, clause, attribution))
     kept = [c for c in drafts if c.checkworthy >= settings.min_checkworthy]
     return tuple(
-        Claim(f"C{i}", c.text, c.start, c.end, c.kind, c.checkworthy, c.attribution, c.quantities, c.entities, c.hedges)
+        Claim(
+            f"C{i}",
+            c.text,
+            c.start,
+            c.end,
+            c.kind,
+            c.checkworthy,
+            c.attribution,
+            c.quantities,
+            c.entities,
+            c.hedges,
+        )
         for i, c in enumerate(kept, start=1)
     )
 

@@ -18,33 +18,97 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ClaimKind, Hedge
-from .sources import BODY_NOUNS, CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_NOUNS
+from .sources import BODY_NOUNS, CUE_LEMMAS, DOCUMENT_NOUNS, GENERIC_NOUNS, lexicon
 
 _MODAL_HEDGES = {"may", "might", "could"}
 _ADVERB_HEDGES = {
-    "likely", "unlikely", "probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly",
-    "apparently", "seemingly", "presumably", "supposedly", "purportedly", "potentially",
-    "conceivably", "ostensibly",
+    "likely",
+    "unlikely",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "seemingly",
+    "presumably",
+    "supposedly",
+    "purportedly",
+    "potentially",
+    "conceivably",
+    "ostensibly",
 }
 _VERB_HEDGES = {"appear", "seem"}
 _EVIDENTIAL = {"suggest"}
 _PASSIVE_HEDGES = {"believe", "think", "rumour", "rumor", "say", "allege", "understand", "reckon"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-_FUTURE_TO = {"expect", "set", "due", "project", "forecast", "schedule", "poise", "likely", "bound", "slate", "going"}
+_FUTURE_TO = {
+    "expect",
+    "set",
+    "due",
+    "project",
+    "forecast",
+    "schedule",
+    "poise",
+    "likely",
+    "bound",
+    "slate",
+    "going",
+}
 _SEEN_AS = {"see", "regard", "view", "consider", "deem", "perceive"}
-_COGNITION = {"love", "like", "want", "prefer", "hate", "think", "believe", "suspect", "feel", "hope", "doubt", "reckon", "fear", "wish", "guess", "suppose", "trust"}
-EVALUATIVE = frozenset(
+_COGNITION = {
+    "love",
+    "like",
+    "want",
+    "prefer",
+    "hate",
+    "think",
+    "believe",
+    "suspect",
+    "feel",
+    "hope",
+    "doubt",
+    "reckon",
+    "fear",
+    "wish",
+    "guess",
+    "suppose",
+    "trust",
+}
+EVALUATIVE = lexicon(
     "good bad wrong better best worse worst fine great terrible awful muddled absurd ridiculous "
     "shameful disgraceful foolish wise sensible reckless excellent welcome unacceptable unfair "
     "outrageous sad pity mistake failure disaster disastrous scandal scandalous nonsense brilliant "
     "wonderful laudable admirable misguided humility arrogant arrogance incompetent cynical "
     "irresponsible lifeline vanity desperation desperate shocking appalling deplorable laughable "
     "pointless senseless tragic tragedy heroic cowardly cruel hypocritical hypocrisy pathetic "
-    "embarrassing embarrassment game-changer game changer crucial".split()
+    "embarrassing embarrassment game-changer game changer crucial"
 )
-_INTERPRETIVE = {"reflect", "show", "signal", "underline", "underscore", "highlight", "illustrate", "demonstrate", "mean", "prove", "expose"}
+_INTERPRETIVE = {
+    "reflect",
+    "show",
+    "signal",
+    "underline",
+    "underscore",
+    "highlight",
+    "illustrate",
+    "demonstrate",
+    "mean",
+    "prove",
+    "expose",
+}
 _ABSTRACT_SUBJECT_POS = {"NOUN"}
-_VAGUE_EFFECTS = {"consequence", "impact", "implication", "effect", "difference", "balance", "repercussion", "ramification"}
+_VAGUE_EFFECTS = {
+    "consequence",
+    "impact",
+    "implication",
+    "effect",
+    "difference",
+    "balance",
+    "repercussion",
+    "ramification",
+}
 
 
 def find_hedges(tokens: list[Any]) -> tuple[Hedge, ...]:
@@ -66,7 +130,12 @@ def find_hedges(tokens: list[Any]) -> tuple[Hedge, ...]:
             last = nxt
         elif lemma in _EVIDENTIAL and tok.pos_ == "VERB":
             pass
-        elif lemma in _PASSIVE_HEDGES and tok.tag_ == "VBN" and nxt is not None and nxt.lower_ == "to":
+        elif (
+            lemma in _PASSIVE_HEDGES
+            and tok.tag_ == "VBN"
+            and nxt is not None
+            and nxt.lower_ == "to"
+        ):
             if not any(c.dep_ == "auxpass" for c in tok.children):
                 continue
             last = nxt
@@ -92,7 +161,7 @@ def claim_kind(tokens: list[Any], hedges: tuple[Hedge, ...], has_quantity: bool)
 
 
 def _main_heads(tokens: list[Any]) -> list[Any]:
-    """The verbs that carry the claim: the root, or what a reporting root reports; with conjuncts."""
+    """The verbs carrying the claim: the root or what a reporting root reports, and conjuncts."""
     ids = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i == t.i or t.head.i not in ids]
     heads: list[Any] = []
@@ -114,7 +183,12 @@ def _is_opinion_by_form(tokens: list[Any]) -> bool:
             return True
         if lower == "ought":
             return True
-        if tok.lemma_.lower() in _SEEN_AS and tok.tag_ == "VBN" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "as":
+        if (
+            tok.lemma_.lower() in _SEEN_AS
+            and tok.tag_ == "VBN"
+            and k + 1 < len(tokens)
+            and tokens[k + 1].lower_ == "as"
+        ):
             return True
         if lower in {"i", "we"} and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _COGNITION:
             return True
@@ -127,13 +201,20 @@ def _is_prediction(tokens: list[Any], heads: list[Any]) -> bool:
         for child in head.children:
             if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
                 return True
-            if reported and head is not heads[0] and child.dep_ == "aux" and child.lower_ == "would":
+            if (
+                reported
+                and head is not heads[0]
+                and child.dep_ == "aux"
+                and child.lower_ == "would"
+            ):
                 return True  # future in reported speech: "said the line would open"
         if head.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in head.children):
             return True  # "results are expected by Tuesday"
         # "is expected to open", "is set to", "are likely to benefit", "expected prices to rise"
         for node in (head, *[c for c in head.children if c.dep_ == "acomp"]):
-            if node.lemma_.lower() in _FUTURE_TO and any(g.dep_ in {"xcomp", "ccomp"} for g in node.children):
+            if node.lemma_.lower() in _FUTURE_TO and any(
+                g.dep_ in {"xcomp", "ccomp"} for g in node.children
+            ):
                 return True
     return False
 
@@ -156,14 +237,18 @@ def _is_evaluative(tokens: list[Any], has_quantity: bool) -> bool:
     if any(t.lower_ in {"i", "we"} and t.dep_ == "nsubj" for t in tokens):
         has_quantity = False  # a first-person view stays a view even with a number in it
     speculative = any(t.tag_ == "MD" and t.lower_ in {"could", "might", "may"} for t in tokens)
-    predicate = {t.i for t in tokens if t.dep_ in {"dobj", "attr", "acomp", "oprd"} for t in t.subtree}
+    predicate = {
+        t.i for t in tokens if t.dep_ in {"dobj", "attr", "acomp", "oprd"} for t in t.subtree
+    }
     for k, tok in enumerate(tokens):
         lemma = tok.lemma_.lower()
         if speculative and lemma in _VAGUE_EFFECTS:
             return True
         if has_quantity and tok.i not in predicate:
             continue
-        if (lemma in EVALUATIVE or tok.lower_ in EVALUATIVE) and (tok.pos_ in {"ADJ", "NOUN", "ADV"} or tok.tag_ == "VBN"):
+        if (lemma in EVALUATIVE or tok.lower_ in EVALUATIVE) and (
+            tok.pos_ in {"ADJ", "NOUN", "ADV"} or tok.tag_ == "VBN"
+        ):
             return True
         if tok.lower_ == "changer" and k >= 2 and tokens[k - 2].lower_ == "game":
             return True

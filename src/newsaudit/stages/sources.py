@@ -14,38 +14,44 @@ from dataclasses import dataclass, field
 from ..model import Acronym, SourceKind
 from .acronyms import resolve
 
+
+def lexicon(*parts: str) -> frozenset[str]:
+    """A word list written as space-separated words."""
+    return frozenset(" ".join(parts).split())
+
+
 # Verbs that report what a source says, finds or believes.
-CUE_LEMMAS = frozenset(
+CUE_LEMMAS = lexicon(
     "say tell report state announce suggest estimate find warn claim add explain note argue "
     "confirm reveal insist predict write conclude show indicate acknowledge admit deny caution "
     "believe think allege assert stress disclose forecast reckon maintain contend testify "
-    "tweet post brief".split()
+    "tweet post brief"
 )
 # Nouns for written sources: a source named only by one of these is a document.
-DOCUMENT_NOUNS = frozenset(
+DOCUMENT_NOUNS = lexicon(
     "study report survey analysis paper assessment review poll estimate estimates data figures "
     "statement document memo letter audit investigation inquiry research update briefing "
-    "release filing research".split()
+    "release filing research"
 )
 # Nouns for people or bodies that are left unnamed when they stand alone.
-GENERIC_NOUNS = frozenset(
+GENERIC_NOUNS = lexicon(
     "official officials source sources expert experts analyst analysts critic critics observer "
     "observers insider insiders person people diplomat diplomats report reports engineer "
     "engineers scientist scientists researcher researchers economist economists witness "
     "witnesses resident residents someone aide aides staff employee employees worker workers "
     "investor investors trader traders commentator commentators media rumours rumors "
-    "many some others".split()
+    "many some others"
 )
 # Nouns for bodies that can speak: "the authority said" refers back to a named body.
-BODY_NOUNS = frozenset(
+BODY_NOUNS = lexicon(
     "authority council board office ministry department company government police agency court "
     "union league chamber committee commission bank firm airline group institute institution "
     "university party trust association organisation organization federation army military "
     "service spokesperson spokesman spokeswoman administration cabinet parliament assembly "
     "regulator watchdog bureau centre center foundation charity hospital school college club "
-    "team operator carrier network newspaper forum kremlin pentagon".split()
+    "team operator carrier network newspaper forum kremlin pentagon"
 )
-TITLES = frozenset(
+TITLES = lexicon(
     "mr mrs ms miss dr prof professor sir dame lord lady mayor president minister senator "
     "councillor councilor governor judge general colonel captain chancellor secretary "
     "librarian treasurer spokesman spokeswoman spokesperson chief director rev reverend "
@@ -53,7 +59,7 @@ TITLES = frozenset(
     "detective coach manager chairman chairwoman chair headteacher principal pastor father "
     "bishop rabbi imam master coroner superintendent commander admiral lieutenant major "
     "representative rep congressman congresswoman mp mep ambassador prince princess king queen "
-    "justice sen gov gen col capt lt sgt supt insp cllr economist analyst archbishop".split()
+    "justice sen gov gen col capt lt sgt supt insp cllr economist analyst archbishop"
 )
 _PERSON_LABELS = {"PERSON"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -128,7 +134,7 @@ class SourceMemory:
         return None
 
     def pronoun(self, word: str) -> tuple[str, SourceKind] | None:
-        """The source a pronoun most likely refers to: he/she the latest person, it the latest body."""
+        """The source a pronoun refers to: he/she the latest person, it the latest body."""
         word = word.lower()
         if word in {"he", "she", "him", "her", "his"}:
             person = self.last_person_source if not self.people else self.people[-1]
