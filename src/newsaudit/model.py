@@ -26,6 +26,7 @@ HeadlineReasonCode = Literal[
     "attribution_moved",
     "entity_missing",
     "negation_flipped",
+    "direction_flipped",
     "no_matching_claim",
 ]
 Reliability = Literal["low", "mixed", "high", "unknown"]

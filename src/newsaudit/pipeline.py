@@ -1,12 +1,12 @@
 """The audit, top to bottom, as the questions newsaudit answers about one article.
 
-    0. read        source (path, "-", URL) -> Article: text without page furniture
-    1. parse       Article -> spaCy Doc (sentences, parse, entities), acronyms defined
-    2. claims      what does it claim? sentences with kind, hedges, quantities, entities
-                   who says so? each claim's attribution (named / vague / none)
-    3. headline    does the headline match the body? verdict, stance, reasons
-    4. outlet      can the outlet be trusted? signals and a reliability
-    5. report      everything above as one frozen Report
+0. read        source (path, "-", URL) -> Article: text without page furniture
+1. parse       Article -> spaCy Doc (sentences, parse, entities), acronyms defined
+2. claims      what does it claim? sentences with kind, hedges, quantities, entities
+               who says so? each claim's attribution (named / vague / none)
+3. headline    does the headline match the body? verdict, stance, reasons
+4. outlet      can the outlet be trusted? signals and a reliability
+5. report      everything above as one frozen Report
 """
 
 from __future__ import annotations

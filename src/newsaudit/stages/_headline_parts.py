@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._wording import HEDGE, NEGATION, STOPWORDS, Found, find_all, number_value, numbers, words
+from ._wording import (
+    HEDGE,
+    NEGATION,
+    SCALE_WORDS,
+    STOPWORDS,
+    Found,
+    find_all,
+    number_value,
+    numbers,
+    words,
+)
+from .quantities import is_unit
 
 _NAME = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w.&'’-]*)){0,7}"
 _SAY = r"(?:says?|said|claims?|reports?|warns?|finds?|estimates?|suggests?)"
@@ -22,6 +33,12 @@ _TRAILING_SAYS = re.compile(rf",\s*(?P<src>{_NAME}|[a-z]+(?:\s+[a-z]+)?)\s+{_SAY
 _LEADING = re.compile(rf"^(?P<src>{_NAME})\s+{_SAY}\b\s*(?:that\s+)?|^(?P<acro>[A-Z]{{2,6}}):\s+")
 # "... according to the city council" (up to a comma or the end)
 _ACCORDING = re.compile(r"(?:,\s*)?\b(?:according to|citing|per)\s+(?P<src>[^,;:]+?)\s*(?=[,;:]|$)")
+
+# Headlines tell the future without "will": "Clinic to close", "Rail link expected to open".
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|(?:set|expected|due|poised|planned|scheduled|likely) to|plans? to)\s",
+    re.IGNORECASE,
+)
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_LABELS = {
@@ -71,6 +88,7 @@ class HeadlineParts:
     hedges: tuple[Found, ...]
     negations: tuple[Found, ...]
     verb: Found | None
+    future: bool = False  # "X to close", "X expected to open", "X will ...": told as a prediction
 
 
 def find_source(title: str) -> tuple[Found | None, Found]:
@@ -126,26 +144,44 @@ def read_headline(title: str, doc: Any | None) -> HeadlineParts:
             (Found(w.found.text, w.found.start, w.found.end) for w in head_words if w.is_verb), None
         )
     nums: list[HeadNumber] = []
+    scaled: set[int] = set()  # "million" of "1.2 million", read with its number
     for tok in doc:
-        if not tok.like_num or tok.idx < lo or tok.idx >= hi:
+        if not tok.like_num or tok.idx < lo or tok.idx >= hi or tok.i in scaled:
             continue
         if tok.ent_type_ and tok.ent_type_ not in _NUMERIC_LABELS:
             continue
-        value = number_value(tok.text)
+        last = tok
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in SCALE_WORDS and tok.text[0].isdigit():
+            last = nxt
+            scaled.add(nxt.i)
+        text = title[tok.idx : last.idx + len(last.text)]
+        value = number_value(text)
         if value is None:
             continue
-        counts, end = _counted(doc, tok)
-        nums.append(
-            HeadNumber(Found(tok.text, tok.idx, tok.idx + len(tok.text)), value, counts, end)
-        )
+        counts, end = _counted(doc, last)
+        nums.append(HeadNumber(Found(text, tok.idx, tok.idx + len(text)), value, counts, end))
     ents = tuple(
         Found(ent.text, ent.start_char, ent.end_char)
         for ent in doc.ents
         if ent.label_ in _NAME_LABELS and ent.start_char >= lo and ent.end_char <= hi
     )
+    future = bool(_FUTURE.search(core.text)) or _headlinese_future(doc, lo, hi)
     return HeadlineParts(
-        title, source, core, tuple(head_words), tuple(nums), ents, hedges, negations, verb
+        title, source, core, tuple(head_words), tuple(nums), ents, hedges, negations, verb, future
     )
+
+
+def _headlinese_future(doc: Any, lo: int, hi: int) -> bool:
+    """ "Clinic to close at weekends": a subject, then "to" and a verb, with no verb before."""
+    for tok in doc:
+        if not lo <= tok.idx < hi:
+            continue
+        if tok.pos_ in {"VERB", "AUX"}:
+            return False
+        if tok.lower_ == "to" and tok.dep_ == "aux" and tok.head.pos_ == "VERB":
+            return bool(tok.i > 0)
+    return False
 
 
 def _counted(doc: Any, tok: Any) -> tuple[str | None, int]:
@@ -160,6 +196,14 @@ def _counted(doc: Any, tok: Any) -> tuple[str | None, int]:
         while first < head.i and doc[first].like_num:
             first += 1
         span = doc[first : head.i + 1]
+        of = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if is_unit(head.text) and of is not None and of.lower_ == "of":
+            # "1.2 million tonnes of grain" counts grain, as the body's quantities do
+            counted = [t for t in of.subtree if t.i > of.i]
+            if counted:
+                return doc[counted[0].i : counted[-1].i + 1].text, counted[-1].idx + len(
+                    counted[-1].text
+                )
         return span.text, span.end_char
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
@@ -191,8 +235,18 @@ def _read_plain(
         counts = after.group(1) if after else None
         end = f.end + after.end() if after else f.end
         nums.append(HeadNumber(f, value, counts, end))
+    future = bool(_FUTURE.search(core.text))
     return HeadlineParts(
-        title, source, core, tuple(head_words), tuple(nums), tuple(ents), hedges, negations, None
+        title,
+        source,
+        core,
+        tuple(head_words),
+        tuple(nums),
+        tuple(ents),
+        hedges,
+        negations,
+        None,
+        future,
     )
 
 

@@ -14,10 +14,14 @@ VERDICT_STANCE: dict[HeadlineVerdict, Stance] = {
 }
 
 
+# Reasons that mean the body says the opposite of the headline.
+FLIPPED = frozenset({"negation_flipped", "direction_flipped"})
+
+
 def rule_verdict(reasons: tuple[HeadlineReason, ...]) -> HeadlineVerdict:
-    """Negation decides `contradicted`; any other departure leaves it `not_supported`."""
+    """A flipped negation or direction decides `contradicted`; any other departure leaves it `not_supported`."""
     codes = {r.code for r in reasons}
-    if "negation_flipped" in codes:
+    if codes & FLIPPED:
         return "contradicted"
     return "not_supported" if codes else "supported"
 
@@ -27,7 +31,7 @@ def combine(
 ) -> tuple[HeadlineVerdict, Stance]:
     """Join the rule verdict with a stance model's probabilities.
 
-    Evidence the rules can point at wins: a flipped negation stays `contradicted`, and
+    Evidence the rules can point at wins: a flipped negation or direction stays `contradicted`, and
     any other reason keeps `not_supported`. Where the rules see no departure, the model
     decides between agree (supported), discuss (not supported) and disagree (contradicted);
     a model `unrelated` against a clean rule match is overruled, since the rules found the
@@ -35,7 +39,7 @@ def combine(
     """
     label = max(STANCES, key=lambda s: probs.get(s, 0.0))
     codes = {r.code for r in reasons}
-    if "negation_flipped" in codes:
+    if codes & FLIPPED:
         return "contradicted", "disagree"
     if verdict == "unrelated":
         return ("unrelated", "unrelated") if label == "unrelated" else ("not_supported", "discuss")

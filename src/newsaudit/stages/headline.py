@@ -23,7 +23,9 @@ from ..model import (
 from ._headline_parts import HeadlineParts, read_headline
 from ._headline_verdict import VERDICT_STANCE, combine, rule_verdict
 from ._wording import (
+    FALL_WORDS,
     NEGATION,
+    RISE_WORDS,
     Found,
     content_words,
     fold_name,
@@ -134,6 +136,7 @@ def _reasons(
         _attribution_moved(article, claims, parts, claim, pairs),
         *_entities_missing(article, parts, pairs),
         _negation_flipped(article, parts, claim),
+        _direction_flipped(article, parts, claim),
     ]
     return tuple(r for r in found if r is not None)
 
@@ -142,6 +145,8 @@ def _hedge_dropped(article: Article, parts: HeadlineParts, claim: Claim) -> Head
     """The body hedges (or gives as opinion) what the headline states flatly."""
     if parts.hedges or not (claim.hedges or claim.kind in {"hedged", "prediction", "opinion"}):
         return None
+    if parts.future and claim.kind == "prediction" and not claim.hedges:
+        return None  # a forecast told as a forecast: "to close" for "will stop opening"
     head = _head(parts, parts.verb or parts.core)
     body = [_body(article, h.start, h.end) for h in claim.hedges]
     if parts.verb is not None:
@@ -174,7 +179,13 @@ def _quantities_moved(
         own = [q for q in claim.quantities if q.value == num.value]
         if own or num.value in _values(claim):
             wrong = [
-                q for q in own if q.counts and num.counts and not _same_thing(q.counts, num.counts)
+                q
+                for q in own
+                if q.counts
+                and num.counts
+                and not _same_thing(q.counts, num.counts)
+                # "1.2 million tonnes" in the headline, "1.2 million tonnes of grain" in the body
+                and not (q.unit and _same_thing(q.unit, num.counts))
             ]
             if wrong:
                 q = wrong[0]
@@ -312,6 +323,32 @@ def _negation_flipped(
             _body(article, claim.start, claim.end),
         )
     return HeadlineReason("negation_flipped", detail, spans)
+
+
+def _direction_flipped(
+    article: Article, parts: HeadlineParts, claim: Claim
+) -> HeadlineReason | None:
+    """The headline's change goes up where the claim's goes down, or the other way."""
+    changes = [w.found for w in parts.words if w.found.text.lower() in RISE_WORDS | FALL_WORDS]
+    head = next((w for w in changes if parts.verb and w.start == parts.verb.start), None)
+    head = head or (changes[0] if changes else None)
+    if head is None:
+        return None
+    rises = head.text.lower() in RISE_WORDS
+    same, other = (RISE_WORDS, FALL_WORDS) if rises else (FALL_WORDS, RISE_WORDS)
+    said = content_words(claim.text)
+    if any(w.text.lower() in same for w in said):
+        return None
+    against = [w for w in said if w.text.lower() in other]
+    if not against:
+        return None
+    w = against[0]
+    detail = (
+        f'the headline says it {"rose" if rises else "fell"} ("{head.text}"); '
+        f'{claim.id} says it {"fell" if rises else "rose"} ("{w.text}")'
+    )
+    body = _body(article, claim.start + w.start, claim.start + w.end)
+    return HeadlineReason("direction_flipped", detail, (_head(parts, head), body))
 
 
 def _weak_match(article: Article, parts: HeadlineParts, best: _Match) -> HeadlineReason:

@@ -208,6 +208,12 @@ def _unit(m: re.Match[str]) -> str | None:
     return None
 
 
+def is_unit(word: str) -> bool:
+    """Whether a word is a unit of measure or money ("tonnes", "dollars", "weeks")."""
+    word = word.lower()
+    return word in _UNITS or word[:-1] in _UNITS
+
+
 def _unit_name(word: str) -> str:
     word = word.lower()
     if word.startswith("percentage point"):
