@@ -27,6 +27,8 @@ HeadlineReasonCode = Literal[
     "entity_missing",
     "negation_flipped",
     "direction_flipped",
+    "body_disagrees",
+    "body_discusses",
     "no_matching_claim",
 ]
 Reliability = Literal["low", "mixed", "high", "unknown"]

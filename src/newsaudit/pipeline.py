@@ -4,7 +4,8 @@
 1. parse       Article -> spaCy Doc (sentences, parse, entities), acronyms defined
 2. claims      what does it claim? sentences with kind, hedges, quantities, entities
                who says so? each claim's attribution (named / vague / none)
-3. headline    does the headline match the body? verdict, stance, reasons
+3. headline    does the headline match the body? rule reasons joined with the learned
+               FNC-1 stance model: verdict, stance, reasons
 4. outlet      can the outlet be trusted? signals and a reliability
 5. report      everything above as one frozen Report
 """
@@ -21,6 +22,7 @@ from .stages.claims import extract_claims
 from .stages.headline import check_headline
 from .stages.language import LanguageModel
 from .stages.outlet import assess_outlet
+from .stages.stance import load_stance_model
 
 
 class Auditor:
@@ -30,6 +32,7 @@ class Auditor:
         self.settings = settings or load_settings()
         self.fetcher = fetcher
         self.language = LanguageModel(self.settings.spacy_model)
+        self.stance = load_stance_model(self.settings)
 
     def audit(self, source: str) -> Report:
         """Audit a file path, "-" (standard input) or an http(s) URL."""
@@ -51,7 +54,7 @@ class Auditor:
         acronyms = find_acronyms(doc)
         claims = extract_claims(article, doc, acronyms, self.settings)
         headline_doc = self.language.parse(article.title) if article.title else None
-        headline = check_headline(article, claims, headline_doc, acronyms)
+        headline = check_headline(article, claims, headline_doc, acronyms, self.stance)
         outlet = assess_outlet(article, claims)
         return Report(
             article=article, claims=claims, headline=headline, outlet=outlet, acronyms=acronyms

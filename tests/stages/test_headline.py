@@ -288,45 +288,54 @@ def test_find_source(title: str, source: str | None) -> None:
 class FixedScorer:
     """A stance model that always gives the same probabilities."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, p: float = 0.7) -> None:
         self.label = label
+        self.p = p
 
     def stance(self, headline: str, body: str) -> dict[str, float]:
+        rest = (1.0 - self.p) / 3
         return {
-            s: (0.7 if s == self.label else 0.1)
+            s: (self.p if s == self.label else rest)
             for s in ("agree", "disagree", "discuss", "unrelated")
         }
 
 
 @pytest.mark.parametrize(
-    ("label", "expected"),
+    ("label", "p", "expected"),
     [
-        ("agree", ("supported", "agree")),
-        ("discuss", ("not_supported", "discuss")),
-        ("disagree", ("contradicted", "disagree")),
-        ("unrelated", ("supported", "agree")),
+        ("agree", 0.7, ("supported", "agree", [])),
+        ("discuss", 0.7, ("supported", "agree", [])),
+        ("discuss", 0.97, ("not_supported", "discuss", ["body_discusses"])),
+        ("disagree", 0.7, ("contradicted", "disagree", ["body_disagrees"])),
+        ("unrelated", 0.7, ("supported", "agree", [])),
     ],
 )
-def test_scorer_on_a_clean_match(nlp: Any, label: str, expected: tuple[str, str]) -> None:
+def test_scorer_on_a_clean_match(
+    nlp: Any, label: str, p: float, expected: tuple[str, str, list[str]]
+) -> None:
     s = "The council approved 12 new bus routes on Monday."
     art = article("Council approves 12 new bus routes", s)
-    check = run(nlp, art, (claim(art, "C1", s),), scorer=FixedScorer(label))
-    assert (check.verdict, check.stance) == expected
+    check = run(nlp, art, (claim(art, "C1", s),), scorer=FixedScorer(label, p))
+    assert (check.verdict, check.stance, codes(check)) == expected
 
 
 def test_scorer_does_not_overrule_rule_reasons(moved: HeadlineCheck) -> None:
-    verdict, stance = combine("not_supported", moved.reasons, FixedScorer("agree").stance("", ""))
-    assert (verdict, stance) == ("not_supported", "discuss")
+    verdict, stance, reasons = combine(
+        "not_supported", moved.reasons, FixedScorer("agree").stance("", "")
+    )
+    assert (verdict, stance, reasons) == ("not_supported", "discuss", moved.reasons)
 
 
 def test_scorer_on_no_overlap() -> None:
     assert combine("unrelated", (), FixedScorer("unrelated").stance("", "")) == (
         "unrelated",
         "unrelated",
+        (),
     )
     assert combine("unrelated", (), FixedScorer("discuss").stance("", "")) == (
         "not_supported",
         "discuss",
+        (),
     )
 
 

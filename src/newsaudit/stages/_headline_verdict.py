@@ -26,29 +26,41 @@ def rule_verdict(reasons: tuple[HeadlineReason, ...]) -> HeadlineVerdict:
     return "not_supported" if codes else "supported"
 
 
+# How sure the stance model must be that the body only discusses the headline before that
+# outweighs a clean match found by the rules (on the team's articles, wire stories whose
+# headline repeats the lead still score 0.6-0.85 `discuss`).
+DISCUSS_OVERRULES = 0.95
+
+
 def combine(
     verdict: HeadlineVerdict, reasons: tuple[HeadlineReason, ...], probs: dict[str, float]
-) -> tuple[HeadlineVerdict, Stance]:
+) -> tuple[HeadlineVerdict, Stance, tuple[HeadlineReason, ...]]:
     """Join the rule verdict with a stance model's probabilities.
 
-    Evidence the rules can point at wins: a flipped negation or direction stays `contradicted`, and
-    any other reason keeps `not_supported`. Where the rules see no departure, the model
-    decides between agree (supported), discuss (not supported) and disagree (contradicted);
-    a model `unrelated` against a clean rule match is overruled, since the rules found the
-    claim. Where the rules find no overlap, the model can only lift it to `not_supported`.
+    Evidence the rules can point at wins: a flipped negation or direction stays
+    `contradicted`, and any other reason keeps `not_supported`. The model adds what rules
+    cannot see: a body that disagrees (`contradicted`), or one that only discusses what the
+    headline asserts (`not_supported`, with a `body_discusses` reason) when it is nearly
+    sure. A model `unrelated` against a rule match is overruled, since the rules found the
+    claim; where the rules find no overlap, the model can only lift it to `not_supported`.
     """
     label = max(STANCES, key=lambda s: probs.get(s, 0.0))
     codes = {r.code for r in reasons}
     if codes & FLIPPED:
-        return "contradicted", "disagree"
+        return "contradicted", "disagree", reasons
     if verdict == "unrelated":
-        return ("unrelated", "unrelated") if label == "unrelated" else ("not_supported", "discuss")
+        if label == "unrelated":
+            return "unrelated", "unrelated", reasons
+        return "not_supported", "discuss", reasons
     if label == "disagree":
-        return "contradicted", "disagree"
-    if codes - {"no_matching_claim"}:
-        return "not_supported", "discuss"
-    if label == "agree":
-        return "supported", "agree"
-    if label == "discuss":
-        return "not_supported", "discuss"
-    return verdict, VERDICT_STANCE[verdict]
+        detail = f"the stance model reads the body as disagreeing (p={probs['disagree']:.2f})"
+        return "contradicted", "disagree", (*reasons, HeadlineReason("body_disagrees", detail, ()))
+    if codes:
+        return "not_supported", "discuss", reasons
+    if probs.get("discuss", 0.0) >= DISCUSS_OVERRULES:
+        detail = (
+            "the stance model reads the body as reporting the headline's claim without "
+            f"asserting it (p={probs['discuss']:.2f})"
+        )
+        return "not_supported", "discuss", (HeadlineReason("body_discusses", detail, ()),)
+    return "supported", "agree", reasons

@@ -89,7 +89,7 @@ def check_headline(
     stance = VERDICT_STANCE[verdict]
     if stance_scorer is not None:
         probs = stance_scorer.stance(article.title, article.text)
-        verdict, stance = combine(verdict, reasons, probs)
+        verdict, stance, reasons = combine(verdict, reasons, probs)
     return HeadlineCheck(verdict, stance, reasons, matched, source)
 
 
