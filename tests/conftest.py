@@ -52,7 +52,7 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def _reports_keep_the_json_contract() -> Iterator[None]:
-    """Validate every Report made through `Auditor` against ``newsaudit.report/1``."""
+    """Validate every Report made through `Auditor` against ``newsaudit.report/2``."""
     from newsaudit.render.json import report_to_dict, validate_report_dict
 
     produce = Auditor.audit_article

@@ -43,7 +43,7 @@ def test_audit_returns_a_report(example_path: Path) -> None:
     report = newsaudit.audit(str(example_path))
     assert isinstance(report, Report)
     assert report.article.title.startswith("Ferry fares to rise 40%")
-    assert report.schema == "newsaudit.report/1"
+    assert report.schema == "newsaudit.report/2"
 
 
 def test_auditor_audit_text_returns_a_report(auditor: Auditor) -> None:

