@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Attribution, Claim, HeadlineCheck, Quantity
+from ..model import Attribution, Claim, Evidence, HeadlineCheck, Quantity
 
 VERDICT_WORDS = {
     "supported": "supported by the body",
@@ -55,3 +55,11 @@ def evidence_lines(evidence: tuple[str, ...], limit: int = 6) -> list[str]:
     if len(quoted) > limit:
         lines.append(f"(+{len(quoted) - limit} more)")
     return lines
+
+
+def evidence_source_label(evidence: Evidence) -> str:
+    """Where a quoted passage comes from: source, title or URL, date and offsets."""
+    name = evidence.source or evidence.domain or "unknown source"
+    where = evidence.url or evidence.title or f"document {evidence.document_id}"
+    date = f", {evidence.published}" if evidence.published else ""
+    return f"{name}{date}: {where} [{evidence.start}:{evidence.end}]"

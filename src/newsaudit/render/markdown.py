@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Article, Claim, HeadlineCheck, Outlet, Report
+from ..model import Article, Claim, HeadlineCheck, Outlet, Report, Verdict
 from ._labels import (
     RELIABILITY_WORDS,
     attribution_label,
     evidence_lines,
+    evidence_source_label,
     hedges_label,
     quantity_label,
     verdict_label,
@@ -94,12 +95,31 @@ def _outlet_lines(outlet: Outlet) -> list[str]:
     return lines + [""]
 
 
+def _verdict_lines(verdicts: tuple[Verdict, ...]) -> list[str]:
+    lines = [f"## Evidence ({len(verdicts)} claims checked against the corpus)", ""]
+    for verdict in verdicts:
+        lines.append(f"### {verdict.claim_id}: {verdict.label}")
+        lines += ["", verdict.detail + ".", ""]
+        if verdict.attribution is not None:
+            check = verdict.attribution
+            lines.append(f"- **Attribution ({check.source}):** {check.label}: {check.detail}")
+        for e in verdict.evidence:
+            lines.append(f"- **{e.stance}** ({e.probability:.2f}) {_quote(e.quote)}")
+            lines.append(f"  - {_cell(evidence_source_label(e))}")
+            if e.numbers:
+                lines.append(f"  - numbers: {_cell(e.numbers)}")
+        lines.append("")
+    return lines
+
+
 def render_markdown(report: Report) -> str:
     """The report as a Markdown document."""
     lines = _article_lines(report.article)
     lines += _claims_lines(report.claims)
     lines += _headline_lines(report.article.title, report.headline)
     lines += _outlet_lines(report.outlet)
+    if report.verdicts:
+        lines += _verdict_lines(report.verdicts)
     if report.acronyms:
         lines += ["## Acronyms", ""]
         lines += [f"- **{a.short}**: {a.long}" for a in report.acronyms]

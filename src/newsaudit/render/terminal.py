@@ -15,11 +15,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Article, Claim, HeadlineCheck, Outlet, Report
+from ..model import Article, Claim, HeadlineCheck, Outlet, Report, Verdict
 from ._labels import (
     RELIABILITY_WORDS,
     attribution_label,
     evidence_lines,
+    evidence_source_label,
     hedges_label,
     quantity_label,
     verdict_label,
@@ -137,6 +138,35 @@ def _outlet_panel(outlet: Outlet) -> Panel:
     return Panel(Group(*parts), title="Outlet", title_align="left", box=box.ROUNDED)
 
 
+_CLAIM_VERDICT_STYLE = {
+    "supported": "green",
+    "contradicted": "bold red",
+    "conflicting": "bold yellow",
+    "not_found": "dim",
+}
+
+
+def _evidence_panel(verdicts: tuple[Verdict, ...]) -> Panel:
+    parts: list[RenderableType] = []
+    for verdict in verdicts:
+        line = Text(f"{verdict.claim_id} ")
+        line.append(verdict.label, style=_CLAIM_VERDICT_STYLE.get(verdict.label, ""))
+        line.append(f": {verdict.detail}")
+        parts.append(line)
+        if verdict.attribution is not None:
+            check = verdict.attribution
+            parts.append(
+                Padding(Text(f"attribution to {check.source}: {check.label}"), (0, 0, 0, 2))
+            )
+        for e in verdict.evidence:
+            quote = Text(f"{e.stance} ({e.probability:.2f}) “{' '.join(e.quote.split())}”")
+            parts.append(Padding(quote, (0, 0, 0, 2)))
+            parts.append(Padding(Text(evidence_source_label(e), style="dim"), (0, 0, 0, 4)))
+            if e.numbers:
+                parts.append(Padding(Text(f"numbers: {e.numbers}", style="dim"), (0, 0, 0, 4)))
+    return Panel(Group(*parts), title="Evidence", title_align="left", box=box.ROUNDED)
+
+
 def report_renderables(report: Report, width: int = 100) -> list[RenderableType]:
     """The report as rich renderables, top to bottom, laid out for `width` columns."""
     parts: list[RenderableType] = [
@@ -145,6 +175,8 @@ def report_renderables(report: Report, width: int = 100) -> list[RenderableType]
         _headline_panel(report.article.title, report.headline),
         _outlet_panel(report.outlet),
     ]
+    if report.verdicts:
+        parts.append(_evidence_panel(report.verdicts))
     if report.acronyms:
         acronyms = ", ".join(f"{a.short} = {a.long}" for a in report.acronyms)
         parts.append(Text(f"Acronyms: {acronyms}", style="dim"))
