@@ -6,6 +6,7 @@ headline with many body claims never needs the body to be parsed a second time.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -259,6 +260,7 @@ def words(text: str) -> Iterator[Found]:
         yield Found(match.group(), match.start(), match.end())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every word pair a headline is matched on
 def stem(word: str) -> str:
     """A rough stem: lower case, plural and tense endings taken off."""
     w = word.lower().replace("’", "'")
@@ -277,6 +279,7 @@ def stem(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def same_word(a: str, b: str) -> bool:
     """Whether two words are one word in different forms (Korea/Korean, delay/delayed)."""
     x, y = stem(a), stem(b)
