@@ -127,6 +127,71 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "batch runs and items",
+        (
+            """CREATE TABLE batch_runs (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                engine TEXT NOT NULL,
+                workers INTEGER NOT NULL,
+                inputs TEXT NOT NULL,
+                done INTEGER NOT NULL DEFAULT 0,
+                failed INTEGER NOT NULL DEFAULT 0,
+                skipped INTEGER NOT NULL DEFAULT 0
+            )""",
+            # One row an input item, keyed by the hash of its bytes: what makes a batch
+            # resumable. `writing` rows are items a killed run left half-written.
+            """CREATE TABLE batch_items (
+                key TEXT PRIMARY KEY,
+                source TEXT NOT NULL,
+                url TEXT,
+                status TEXT NOT NULL CHECK (status IN ('writing', 'done', 'failed')),
+                audit_id INTEGER REFERENCES audits (id) ON DELETE SET NULL,
+                audit_floor INTEGER NOT NULL DEFAULT 0,
+                error TEXT,
+                seconds REAL NOT NULL DEFAULT 0,
+                run_id INTEGER REFERENCES batch_runs (id) ON DELETE SET NULL,
+                finished_at TEXT
+            )""",
+            "CREATE INDEX batch_items_status ON batch_items (status)",
+            "CREATE INDEX batch_items_audit ON batch_items (audit_id)",
+        ),
+    ),
+    Migration(
+        "stories and domain aggregates",
+        (
+            """CREATE TABLE story_clusters (
+                id INTEGER PRIMARY KEY,
+                label TEXT NOT NULL,
+                earliest_audit_id INTEGER REFERENCES audits (id) ON DELETE CASCADE,
+                size INTEGER NOT NULL,
+                summary TEXT NOT NULL,
+                built_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE story_members (
+                cluster_id INTEGER NOT NULL REFERENCES story_clusters (id) ON DELETE CASCADE,
+                audit_id INTEGER NOT NULL REFERENCES audits (id) ON DELETE CASCADE,
+                domain TEXT,
+                role TEXT NOT NULL CHECK (role IN ('earliest', 'copy', 'member')),
+                copied_from INTEGER,
+                similarity REAL,
+                PRIMARY KEY (cluster_id, audit_id)
+            )""",
+            "CREATE INDEX story_members_audit ON story_members (audit_id)",
+            # Shares over a domain's audited articles, read by the outlet signals.
+            """CREATE TABLE domain_aggregates (
+                domain TEXT PRIMARY KEY,
+                articles INTEGER NOT NULL,
+                template_share REAL NOT NULL,
+                copied_share REAL NOT NULL,
+                unsourced_share REAL NOT NULL,
+                headline_mismatch_share REAL NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST = len(MIGRATIONS)
