@@ -16,6 +16,7 @@ import click
 from .. import __version__
 from ..errors import NewsauditError
 from .audit import audit_command
+from .batch import batch_command
 from .evaluate import eval_group
 from .train import train_group
 
@@ -30,6 +31,7 @@ def cli() -> None:
 
 
 cli.add_command(audit_command)
+cli.add_command(batch_command)
 cli.add_command(train_group)
 cli.add_command(eval_group)
 
