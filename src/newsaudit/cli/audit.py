@@ -1,4 +1,5 @@
-"""`newsaudit audit SOURCE`: audit one article and print the report (terminal, JSON or Markdown)."""
+"""`newsaudit audit SOURCE`: audit one article and print the report (terminal, JSON, Markdown,
+HTML, CSV of claims or ClaimReview JSON-LD)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from rich.console import Console
 from ..errors import UsageError
 from ..model import Report
 from ..pipeline import Auditor
+from ..render.claimreview import render_claimreview
+from ..render.csv import render_csv
+from ..render.html import render_html
 from ..render.json import render_json
 from ..render.markdown import render_markdown
 from ..render.terminal import render_plain, render_terminal
 from ..settings import Settings, load_settings
 
-FORMATS = ("terminal", "json", "md")
+FORMATS = ("terminal", "json", "md", "html", "csv", "claimreview")
 
 
 def _settings(allow_private: bool | None, timeout: float | None, max_bytes: int | None) -> Settings:
@@ -45,6 +49,12 @@ def _emit(report: Report, fmt: str, output: Path | None, spacy_model: str) -> No
         text = render_json(report, spacy_model=spacy_model) + "\n"
     elif fmt == "md":
         text = render_markdown(report)
+    elif fmt == "html":
+        text = render_html(report)
+    elif fmt == "csv":
+        text = render_csv(report)
+    elif fmt == "claimreview":
+        text = render_claimreview(report) + "\n"
     elif output is not None:
         text = render_plain(report)
     else:
