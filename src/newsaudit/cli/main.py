@@ -18,6 +18,7 @@ from ..errors import NewsauditError
 from .audit import audit_command
 from .batch import batch_command
 from .evaluate import eval_group
+from .serve import serve_command
 from .train import train_group
 
 PROG = "newsaudit"
@@ -34,6 +35,7 @@ cli.add_command(audit_command)
 cli.add_command(batch_command)
 cli.add_command(train_group)
 cli.add_command(eval_group)
+cli.add_command(serve_command)
 
 
 def _fail(message: str, code: int) -> NoReturn:
