@@ -9,6 +9,7 @@ with Store.open("newsaudit.db") as store:
 
 from __future__ import annotations
 
+from ._sql import normal_domain
 from .db import Store
 from .fts import match_expression
 from .passages import content_hash, split_passages
@@ -38,5 +39,6 @@ __all__ = [
     "db_path",
     "default_db_path",
     "match_expression",
+    "normal_domain",
     "split_passages",
 ]
