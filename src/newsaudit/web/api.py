@@ -23,8 +23,8 @@ from .inputs import (
     AuditRequest,
     media_type,
     parse_json_audit,
-    raw_from_form,
     raw_from_request,
+    read_form_article,
 )
 from .state import AppState
 from .writes import check_write
@@ -110,10 +110,9 @@ async def post_audit(
         raw_request = parse_json_audit(await request.body())
         raw = await run_in_threadpool(raw_from_request, raw_request, state.settings, state.fetcher)
     elif kind in FORM_TYPES:
-        form = await request.form(max_files=1, max_fields=8)
-        token = form.get("token")
-        check_write(request, state, token if isinstance(token, str) else None)
-        raw = await raw_from_form(form, state.settings, state.fetcher)
+        raw = await read_form_article(
+            request, state.settings, state.fetcher, lambda token: check_write(request, state, token)
+        )
     else:
         raise WebError(
             415,

@@ -8,6 +8,7 @@ fetcher, and only when it is http(s) (never a path: the server's files are not i
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
@@ -21,6 +22,7 @@ from .failures import WebError
 
 JSON_TYPES = ("application/json",)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+MAX_FORM_FIELDS = 8
 
 
 class AuditRequest(BaseModel):
@@ -127,3 +129,17 @@ def _display_name(filename: str) -> str:
     base = filename.replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = "".join(ch for ch in base if ch.isprintable())[:120]
     return cleaned or "<upload>"
+
+
+async def read_form_article(
+    request: Request,
+    settings: Settings,
+    fetcher: Fetcher | None,
+    check_token: Callable[[str | None], None],
+) -> RawInput:
+    """The article of a form post, after `check_token` passed on its token field."""
+    # The context closes the upload's spooled temporary file however this ends.
+    async with request.form(max_files=1, max_fields=MAX_FORM_FIELDS) as form:
+        token = form.get("token")
+        check_token(token if isinstance(token, str) else None)
+        return await raw_from_form(form, settings, fetcher)

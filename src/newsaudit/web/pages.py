@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from ..model import Evidence
 from ..render.html import report_css, report_view
@@ -21,12 +22,11 @@ from .api import State, audit_json
 from .corpus import jsonl_items, passage_link, require_store, start_corpus_job, stored_document
 from .exports import FORMATS
 from .failures import WebError, not_found
-from .inputs import FORM_TYPES, media_type, raw_from_form
+from .inputs import FORM_TYPES, MAX_FORM_FIELDS, media_type, read_form_article
 from .state import AppState
 from .writes import check_write
 
 router = APIRouter(include_in_schema=False)
-MAX_FORM_FIELDS = 8
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -47,12 +47,6 @@ def evidence_link(evidence: Evidence) -> str:
     return passage_link(evidence.document_id, evidence.start, evidence.end)
 
 
-async def _form(request: Request) -> Any:
-    if media_type(request) not in FORM_TYPES:
-        raise WebError(415, "unsupported_media_type", "send the page's form")
-    return await request.form(max_files=1, max_fields=MAX_FORM_FIELDS)
-
-
 @router.get("/", response_class=HTMLResponse)
 def index(
     request: Request,
@@ -68,10 +62,11 @@ async def audit_form(
     state: State,
 ) -> Response:
     """Audit the pasted text, URL or uploaded file, then show the report."""
-    form = await _form(request)
-    token = form.get("token")
-    check_write(request, state, token if isinstance(token, str) else None)
-    raw = await raw_from_form(form, state.settings, state.fetcher)
+    if media_type(request) not in FORM_TYPES:
+        raise WebError(415, "unsupported_media_type", "send the page's form")
+    raw = await read_form_article(
+        request, state.settings, state.fetcher, lambda token: check_write(request, state, token)
+    )
     audit_id, _, _ = await run_in_threadpool(state.audit, raw)
     return RedirectResponse(f"/audits/{audit_id}", status_code=303)
 
@@ -178,20 +173,22 @@ async def add_sources(
 ) -> Response:
     """Start adding the uploaded JSON Lines documents or the listed URLs; show progress."""
     require_store(state)
-    form = await _form(request)
-    token = form.get("token")
-    check_write(request, state, token if isinstance(token, str) else None)
-    upload, urls = form.get("file"), form.get("urls")
-    items: list[Any]
-    if upload is not None and not isinstance(upload, str) and upload.filename:
-        data = await upload.read(state.settings.max_input_bytes + 1)
-        if len(data) > state.settings.max_input_bytes:
-            raise WebError(413, "payload_too_large", "the file is over max_input_bytes")
-        items = jsonl_items(data)
-    elif isinstance(urls, str) and urls.strip():
-        items = [line.strip() for line in urls.splitlines() if line.strip()][:1000]
-    else:
-        raise WebError(422, "invalid_request", "give a JSON Lines file or some URLs")
+    if media_type(request) not in FORM_TYPES:
+        raise WebError(415, "unsupported_media_type", "send the page's form")
+    async with request.form(max_files=1, max_fields=MAX_FORM_FIELDS) as form:
+        token = form.get("token")
+        check_write(request, state, token if isinstance(token, str) else None)
+        upload, urls = form.get("file"), form.get("urls")
+        items: list[Any]
+        if isinstance(upload, UploadFile) and upload.filename:
+            data = await upload.read(state.settings.max_input_bytes + 1)
+            if len(data) > state.settings.max_input_bytes:
+                raise WebError(413, "payload_too_large", "the file is over max_input_bytes")
+            items = jsonl_items(data)
+        elif isinstance(urls, str) and urls.strip():
+            items = [line.strip() for line in urls.splitlines() if line.strip()][:1000]
+        else:
+            raise WebError(422, "invalid_request", "give a JSON Lines file or some URLs")
     job = start_corpus_job(state, items)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
