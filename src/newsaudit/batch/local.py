@@ -34,12 +34,13 @@ class InlineEngine:
 
     name = "inline"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, auditor: Auditor | None = None) -> None:
         self.settings = settings
+        self.auditor = auditor  # a caller that holds loaded models can lend them
 
     def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
         """Results in input order."""
-        auditor = Auditor(self.settings)
+        auditor = self.auditor or Auditor(self.settings)
         for item in items:
             yield audit_item(auditor, item)
 

@@ -12,13 +12,18 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import NewsauditError
-from ..ingest import RawInput
+from ..errors import IngestError, NewsauditError
+from ..ingest import RawInput, to_article
+from ..model import Article
 from ..pipeline import Auditor
 from ..render.json import report_to_dict
 from .items import Failed, Item
 
 ItemStatus = Literal["done", "failed"]
+
+# Fewer words than this after cleaning is a login, index or error page, not an article: a
+# crawl holds many, and auditing them would fill the store (and the stories) with noise.
+MIN_ARTICLE_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,9 @@ def audit_item(auditor: Auditor, item: Item) -> ItemResult:
     started = time.perf_counter()
     raw = RawInput(data=item.data, name=item.source, url=item.url, content_type=item.content_type)
     try:
-        report = auditor.audit_raw(raw)
+        article = to_article(raw, auditor.settings)
+        require_article(article, item.source)
+        report = auditor.audit_article(article)
         data = report_to_dict(report, auditor.settings.spacy_model)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     except NewsauditError as exc:
@@ -50,6 +57,16 @@ def audit_item(auditor: Auditor, item: Item) -> ItemResult:
     return ItemResult(
         item.key, item.source, item.url, "done", text, None, time.perf_counter() - started
     )
+
+
+def require_article(article: Article, source: str) -> None:
+    """Refuse a page whose cleaned text is too short to be a news article."""
+    words = len(article.text.split())
+    if words < MIN_ARTICLE_WORDS:
+        raise IngestError(
+            f"{source}: not an article: {words} word(s) of text after cleaning (a login, "
+            f"index or error page?); batches audit pages of {MIN_ARTICLE_WORDS}+ words"
+        )
 
 
 def failed_result(entry: Failed) -> ItemResult:
