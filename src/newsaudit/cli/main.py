@@ -17,9 +17,12 @@ from .. import __version__
 from ..errors import NewsauditError
 from .audit import audit_command
 from .batch import batch_command
+from .eval_attribution import eval_attribution  # noqa: F401  (registers `eval attribution`)
 from .evaluate import eval_group
+from .serve import serve_command
 from .stories import stories_command
 from .train import train_group
+from .train_attribution import train_attribution  # noqa: F401  (registers `train attribution`)
 
 PROG = "newsaudit"
 DEBUG_VARIABLE = "NEWSAUDIT_DEBUG"
@@ -36,6 +39,7 @@ cli.add_command(batch_command)
 cli.add_command(stories_command)
 cli.add_command(train_group)
 cli.add_command(eval_group)
+cli.add_command(serve_command)
 
 
 def _fail(message: str, code: int) -> NoReturn:
