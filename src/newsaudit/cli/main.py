@@ -17,8 +17,10 @@ from .. import __version__
 from ..errors import NewsauditError
 from .audit import audit_command
 from .batch import batch_command
+from .corpus import corpus_group
 from .eval_attribution import eval_attribution  # noqa: F401  (registers `eval attribution`)
 from .evaluate import eval_group
+from .search import search_command
 from .serve import serve_command
 from .stories import stories_command
 from .train import train_group
@@ -35,6 +37,8 @@ def cli() -> None:
 
 
 cli.add_command(audit_command)
+cli.add_command(corpus_group)
+cli.add_command(search_command)
 cli.add_command(batch_command)
 cli.add_command(stories_command)
 cli.add_command(train_group)

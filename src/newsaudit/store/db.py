@@ -68,10 +68,14 @@ class Store:
     # ---- opening and closing --------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, timeout: float = 5.0) -> Store:
+    def open(cls, path: str | Path, timeout: float = 5.0, create: bool = True) -> Store:
         """Open (creating and migrating if needed) the store at `path`, or ":memory:"."""
         name = str(path)
         if name != ":memory:":
+            if not create and not Path(name).exists():
+                raise StoreError(
+                    f"{name}: no store here yet; add documents with `newsaudit corpus add`"
+                )
             _check_file(Path(name))
         try:
             conn = sqlite3.connect(name, timeout=timeout, isolation_level=None)

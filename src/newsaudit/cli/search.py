@@ -1,0 +1,46 @@
+"""`newsaudit search QUERY`: passages of the corpus that match a query (BM25 keyword search)."""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+
+import click
+
+from ..errors import UsageError
+from ..store import PassageHit, Store, match_expression
+from .corpus import db_option, echo_json, json_option, open_store
+
+
+def keyword_search(
+    store: Store, query: str, k: int, domains: tuple[str, ...], before: str | None
+) -> list[PassageHit]:
+    """The `k` best passages for `query` by BM25; a query without words is a UsageError."""
+    if match_expression(query) is None:
+        raise UsageError("the query has no words to search for; give some words")
+    return store.search(query, k=k, domains=domains or None, published_before=before)
+
+
+@click.command("search")
+@click.argument("query")
+@db_option
+@click.option("-k", "k", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--domain", "domains", multiple=True, help="Only this domain (repeatable).")
+@click.option("--before", default=None, metavar="YYYY-MM-DD", help="Published up to this date.")
+@json_option
+def search_command(
+    query: str, db: str | None, k: int, domains: tuple[str, ...], before: str | None, as_json: bool
+) -> None:
+    """Find the passages of the corpus that best match QUERY."""
+    with open_store(db) as store:
+        hits = keyword_search(store, query, k, domains, before)
+    if as_json:
+        echo_json({"query": query, "hits": [dataclasses.asdict(h) for h in hits]})
+        return
+    if not hits:
+        click.echo("no passage matches")
+    for rank, hit in enumerate(hits, start=1):
+        where = hit.url or hit.domain or "-"
+        click.echo(f"{rank}. {hit.title or '(untitled)'}  [{hit.score:.2f}]")
+        click.echo(f"   {where}  document {hit.document_id}, characters {hit.start}-{hit.end}")
+        click.echo(textwrap.indent(textwrap.fill(" ".join(hit.text.split()), 88), "   "))
