@@ -7,12 +7,15 @@
 3. headline    does the headline match the body? rule reasons joined with the learned
                FNC-1 stance model: verdict, stance, reasons
 4. outlet      can the outlet be trusted? signals and a reliability
-5. report      everything above as one frozen Report
+5. evidence    do the sources back it? each claim against the local corpus (only with a
+               fact checker: `Auditor(checker=open_fact_checker(settings, store))`)
+6. report      everything above as one frozen Report
 """
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from .ingest import Fetcher, RawInput, read_source, to_article
 from .model import Article, Report
@@ -24,13 +27,22 @@ from .stages.language import LanguageModel
 from .stages.outlet import assess_outlet
 from .stages.stance import load_stance_model
 
+if TYPE_CHECKING:
+    from .factcheck import FactChecker
+
 
 class Auditor:
     """Holds the loaded models; `audit*` methods run the pipeline on one article each."""
 
-    def __init__(self, settings: Settings | None = None, fetcher: Fetcher | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        fetcher: Fetcher | None = None,
+        checker: FactChecker | None = None,
+    ) -> None:
         self.settings = settings or load_settings()
         self.fetcher = fetcher
+        self.checker = checker
         self.language = LanguageModel(self.settings.spacy_model)
         self.stance = load_stance_model(self.settings)
 
@@ -49,15 +61,21 @@ class Auditor:
         return self.audit_raw(RawInput(data=data, name="<text>", url=url, content_type=None))
 
     def audit_article(self, article: Article) -> Report:
-        """Run stages 1-5 on an article that has already been read."""
+        """Run stages 1-6 on an article that has already been read."""
         doc = self.language.parse(article.text)
         acronyms = find_acronyms(doc)
         claims = extract_claims(article, doc, acronyms, self.settings)
         headline_doc = self.language.parse(article.title) if article.title else None
         headline = check_headline(article, claims, headline_doc, acronyms, self.stance)
         outlet = assess_outlet(article, claims)
+        verdicts = self.checker.check(article, claims) if self.checker is not None else ()
         return Report(
-            article=article, claims=claims, headline=headline, outlet=outlet, acronyms=acronyms
+            article=article,
+            claims=claims,
+            headline=headline,
+            outlet=outlet,
+            acronyms=acronyms,
+            verdicts=verdicts,
         )
 
 

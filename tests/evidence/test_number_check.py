@@ -14,7 +14,7 @@ def claim_with(value: float, counts: str, approx: Approx = "exact", text: str = 
 def test_other_value_for_the_same_troops_is_a_mismatch() -> None:
     claim = claim_with(100_000, "North Korean troops")
     check = check_numbers(
-        claim, "Pyongyang has sent about 12,000 soldiers to Russia's Kursk region."
+        claim, "Pyongyang has sent about 12,000 North Korean soldiers to the Kursk region."
     )
     assert check is not None and check.agreement == "mismatch"
     assert "12,000" in check.detail and "100,000" in check.detail
@@ -48,3 +48,12 @@ def test_years_and_word_numbers() -> None:
     assert words is not None and words.agreement == "match"
     other = check_numbers(claim, "There were twenty bulk carriers alongside.")
     assert other is not None and other.agreement == "mismatch"
+
+
+def test_a_number_of_differently_qualified_troops_is_no_evidence() -> None:
+    deployed = claim_with(100_000, "North Korean troops")
+    assert check_numbers(deployed, "The army has 1.2 million active-duty troops in all.") is None
+    active = claim_with(1_000_000, "active troops", approx="over")
+    assert check_numbers(active, "Russia is to get about 12,000 North Korean troops.") is None
+    check = check_numbers(deployed, "Russia is to receive about 12,000 soldiers from North Korea.")
+    assert check is not None and check.agreement == "mismatch"

@@ -3,11 +3,13 @@ HTML, CSV of claims or ClaimReview JSON-LD)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ..errors import UsageError
 from ..model import Report
@@ -101,6 +103,14 @@ def _emit(report: Report, fmt: str, output: Path | None, spacy_model: str) -> No
     metavar="BYTES",
     help="Largest input accepted, in bytes (setting max_input_bytes).",
 )
+@click.option(
+    "--db",
+    "db",
+    metavar="FILE",
+    default=None,
+    help="Check each claim against the corpus in this store (see `newsaudit corpus add`) "
+    "and keep the audit there.",
+)
 def audit_command(
     source: str,
     fmt: str | None,
@@ -109,11 +119,42 @@ def audit_command(
     allow_private: bool | None,
     timeout: float | None,
     max_bytes: int | None,
+    db: str | None,
 ) -> None:
-    """Audit SOURCE: a file (text or HTML), - for standard input, or an http(s) URL."""
+    """Audit SOURCE: a file (text or HTML), - for standard input, or an http(s) URL.
+
+    With --db, each check-worthy claim is checked against the corpus kept in that store
+    (supported, contradicted, conflicting or not found, with the quoted passages), and the
+    audit is saved there.
+    """
     if as_json and fmt not in (None, "json"):
         raise UsageError(f"--json and --format {fmt} disagree; give one of them")
     chosen = "json" if as_json else (fmt or "terminal")
     settings = _settings(allow_private, timeout, max_bytes)
-    report = Auditor(settings).audit(source)
+    if db is None:
+        report = Auditor(settings).audit(source)
+    else:
+        report = _audit_with_store(settings, source, db)
     _emit(report, chosen, output, settings.spacy_model)
+
+
+def _audit_with_store(settings: Settings, source: str, db: str) -> Report:
+    """Audit against the store's corpus and keep the audit in the store."""
+    from ..factcheck import open_fact_checker
+    from ..render.json import report_to_dict
+    from ..store import Store
+
+    with Store.open(db, create=False) as store:
+        with Progress(
+            TextColumn("embedding new passages"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as bar:
+            task = bar.add_task("embed", total=None)
+            checker = open_fact_checker(settings, store, progress=lambda n: bar.advance(task, n))
+        report = Auditor(settings, checker=checker).audit(source)
+        store.save_audit(report_to_dict(report, settings.spacy_model), source)
+    return report

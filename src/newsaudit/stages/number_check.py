@@ -43,7 +43,8 @@ _WORD_NUMBER = re.compile(
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _ABOUT = 0.1  # "about 800,000" is met by anything within 10 %
-_REACH = 40  # characters after a number within which the counted noun must appear
+_REACH = 60  # characters after a number within which the counted thing must be named
+_WINDOW_WORDS = 6  # ... and at most this many words
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -96,10 +97,11 @@ def _sentence_numbers(sentence: str) -> list[tuple[str, float, str]]:
 
 
 def _counts(after: str, counted: list[str]) -> bool:
-    """Whether the words after a number name the counted thing (or a synonym of its head)."""
-    words = [w.text for w in content_words(after)][:4]
-    head = counted[-1] if counted else ""
-    return any(related_word(w, head) for w in words)
+    """Whether the words after a number name the counted thing: its head noun (or a
+    synonym) and every word that qualifies it ("North Korean troops" is not "active troops")."""
+    window = [p for w in content_words(after)[:_WINDOW_WORDS] for p in w.text.split("-") if p]
+    needed = [p for word in counted for p in word.split("-") if p]
+    return bool(needed) and all(any(related_word(w, n) for w in window) for n in needed)
 
 
 def _agrees(quantity: Quantity, value: float) -> bool:
