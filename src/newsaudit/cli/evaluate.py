@@ -84,3 +84,8 @@ def eval_stance(
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(_table(scores, speed))
+
+
+from .verify import eval_verify  # noqa: E402
+
+eval_group.add_command(eval_verify)

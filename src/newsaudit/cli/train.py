@@ -86,3 +86,8 @@ def train_stance(
         f"({model.meta['train_cpu_seconds']:.0f} s CPU)",
         err=True,
     )
+
+
+from .verify import train_verify  # noqa: E402
+
+train_group.add_command(train_verify)
