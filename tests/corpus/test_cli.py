@@ -123,7 +123,7 @@ def test_search_prints_passages_with_offsets(run_main: RunMain, db: str) -> None
 @pytest.mark.parametrize("query", ['"troops', "(NEAR*", "-troops*", "troops AND (", "col:umn ^x"])
 def test_search_takes_any_punctuation(run_main: RunMain, db: str, query: str) -> None:
     assert run_main("corpus", "add", str(SEED_CORPUS), "--db", db).code == 0
-    result = run_main("search", query, "--db", db)
+    result = run_main("search", "--db", db, "--", query)  # "--": a query may start with "-"
     assert result.code == 0, result
 
 
