@@ -4,21 +4,21 @@ Keyword search finds passages that share the claim's rare words (names, numbers)
 search finds paraphrases that share none. Reciprocal rank fusion adds 1 / (RRF_K + rank)
 from each list, so neither score scale has to be calibrated against the other.
 
-The dense index is the store's passage vectors held in memory as one float32 matrix
-(384 numbers a passage: about 1.5 GB for a million passages) and searched by one
-matrix-vector product.
+The dense index is the store's passage vectors held in memory (384 float32 numbers a
+passage: about 1.5 GB for a million), scanned whole for a small corpus and through inverted
+lists for a large one (`vector_index`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
 from .stages.evidence import Passage
+from .vector_index import FlatIndex, IVFIndex, Ranked, build_index
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al., 2009)
 CANDIDATES = 50  # passages taken from each list before fusion
@@ -35,14 +35,6 @@ class Embedder(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """A passage id and its score in one ranked list."""
-
-    passage_id: int
-    score: float
-
-
 def fuse(*rankings: Sequence[int], k: int = RRF_K) -> list[Ranked]:
     """Reciprocal rank fusion of ranked id lists, best first (ties broken by first seen)."""
     scores: dict[int, float] = {}
@@ -51,27 +43,6 @@ def fuse(*rankings: Sequence[int], k: int = RRF_K) -> list[Ranked]:
             scores[pid] = scores.get(pid, 0.0) + 1.0 / (k + rank)
     order = sorted(scores.items(), key=lambda item: -item[1])
     return [Ranked(pid, score) for pid, score in order]
-
-
-class DenseIndex:
-    """Passage vectors in memory; cosine search by one matrix-vector product."""
-
-    def __init__(self, ids: NDArray[np.int64], matrix: NDArray[np.float32]) -> None:
-        self.ids = ids
-        self.matrix = matrix
-
-    def __len__(self) -> int:
-        return int(self.ids.shape[0])
-
-    def search(self, query: NDArray[np.float32], k: int) -> list[Ranked]:
-        """The `k` nearest passages to a unit query vector."""
-        if len(self) == 0 or k <= 0:
-            return []
-        scores = self.matrix @ query.astype(self.matrix.dtype, copy=False)
-        k = min(k, len(self))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [Ranked(int(self.ids[i]), float(scores[i])) for i in top]
 
 
 def embed_missing(
@@ -100,14 +71,14 @@ class HybridRetriever:
     def __init__(self, store: Any, embedder: Embedder | None) -> None:
         self.store = store
         self.embedder = embedder
-        self._dense: DenseIndex | None = None
+        self._dense: FlatIndex | IVFIndex | None = None
 
     @property
-    def dense(self) -> DenseIndex | None:
+    def dense(self) -> FlatIndex | IVFIndex | None:
         """The dense index, loaded from the store on first use."""
         if self._dense is None and self.embedder is not None:
             ids, matrix = self.store.vectors(self.embedder.name)
-            self._dense = DenseIndex(np.asarray(ids, np.int64), np.asarray(matrix, np.float32))
+            self._dense = build_index(np.asarray(ids, np.int64), np.asarray(matrix, np.float32))
         return self._dense
 
     def keyword(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsaudit.retrieval import DenseIndex, fuse
+from newsaudit.retrieval import fuse
+from newsaudit.vector_index import FlatIndex, IVFIndex
 
 
 def test_fusion_rewards_passages_both_lists_rank() -> None:
@@ -24,7 +25,7 @@ def test_dense_index_finds_nearest_by_cosine() -> None:
     matrix = rng.normal(size=(500, 16)).astype(np.float32)
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
     ids = np.arange(1000, 1500, dtype=np.int64)
-    index = DenseIndex(ids, matrix)
+    index = FlatIndex(ids, matrix)
     query = matrix[42] + 0.01 * rng.normal(size=16).astype(np.float32)
     query /= np.linalg.norm(query)
     hits = index.search(query, 5)
@@ -35,5 +36,22 @@ def test_dense_index_finds_nearest_by_cosine() -> None:
 
 
 def test_empty_index() -> None:
-    index = DenseIndex(np.zeros(0, np.int64), np.zeros((0, 16), np.float32))
+    index = FlatIndex(np.zeros(0, np.int64), np.zeros((0, 16), np.float32))
     assert index.search(np.ones(16, np.float32), 3) == []
+
+
+def test_inverted_lists_find_what_the_exact_scan_finds() -> None:
+    rng = np.random.default_rng(5)
+    centres = rng.normal(size=(40, 32)).astype(np.float32)
+    rows = centres[rng.integers(0, 40, size=4000)] + 0.3 * rng.normal(size=(4000, 32))
+    matrix = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    ids = np.arange(4000, dtype=np.int64)
+    exact, ivf = FlatIndex(ids, matrix), IVFIndex(ids, matrix, lists=64)
+    assert len(ivf) == 4000 and sorted(ivf.ids.tolist()) == ids.tolist()
+    found = 0
+    for i in range(0, 4000, 200):
+        want = {r.passage_id for r in exact.search(matrix[i], 10)}
+        got = {r.passage_id for r in ivf.search(matrix[i], 10)}
+        assert i in got  # a stored vector finds itself
+        found += len(want & got)
+    assert found / (20 * 10) >= 0.7
