@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
+bash scripts/install_browser.sh  # Debian's Chromium for the browser tests (tests/web)
 status=0
 .venv/bin/python -m pytest -q -m "not slow" "$@" </dev/null || status=$?
 if [ "$status" -eq 5 ]; then
