@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli.conftest import run_main  # noqa: F401  (the CLI runner fixture, shared)
 
 from newsaudit import Auditor
 from newsaudit.batch.engine import run_batch
