@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cli.conftest import run_main  # noqa: F401  (the CLI runner fixture, shared)
+
 from newsaudit.batch.work import ItemResult
 
 TOWNS = ("Ashgrove", "Bellmoor", "Carrow", "Dunford", "Elmstead", "Farleigh", "Glenholt")
