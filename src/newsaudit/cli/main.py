@@ -15,6 +15,7 @@ import click
 
 from .. import __version__
 from ..errors import NewsauditError
+from . import benchmarks, train_checkworthy  # noqa: F401  (register eval/train subcommands)
 from .audit import audit_command
 from .batch import batch_command
 from .corpus import corpus_group

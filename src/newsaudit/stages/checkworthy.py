@@ -1,16 +1,28 @@
-"""How worth checking is a claim? A rule score in [0, 1], kept apart so a model can replace it.
+"""How worth checking is a claim? A learned score in [0, 1], with the rule score as its prior.
 
-Checkable content raises the score: numbers, named entities, dates, a factual verb in the
-past tense, a named source. Opinion, hedging, questions' neighbours (vague generalities
-with nothing to look up) and very short sentences lower it.
+The learned part (``newsaudit/data/checkworthy/checkworthy.npz``, trained on CLEF-2019
+CheckThat! debates and ClaimBuster sentences by `newsaudit train checkworthy`) ranks
+sentences by words, entities and tags; it is loaded once per process. Its score is read
+as a percentile of the training sentences' scores and averaged with the rule score, so the
+audit keeps the rules' meaning of 0.5 (asserted, sourced facts above it; opinion below)
+while the ranking among claims follows the model. With no model file, the rules alone decide.
+
+The rules: checkable content raises the score (numbers, named entities, dates, a factual
+verb in the past tense, a named source); opinion, hedging, vague generalities with nothing
+to look up and very short sentences lower it.
 """
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any
 
+from ..learn.checkworthy import LinearScorer, load_checkworthy_model
 from ..model import Attribution, ClaimKind, Entity, Quantity
 
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthy" / "checkworthy.npz"
+MODEL_SHARE = 0.5  # the learned percentile's share of the audit score; the rules have the rest
 BASE = 0.35
 _NAMED_LABELS = {
     "PERSON",
@@ -34,7 +46,36 @@ _KIND_WEIGHT: dict[ClaimKind, float] = {
 _ATTRIBUTION_WEIGHT = {"named": 0.1, "vague": 0.05, "none": 0.0}
 
 
+@functools.lru_cache(maxsize=4)
+def load_scorer(path: Path = MODEL_PATH) -> LinearScorer | None:
+    """The learned scorer from `path`, loaded once; None when no model file is there."""
+    if not path.is_file():
+        return None
+    return LinearScorer(load_checkworthy_model(path))
+
+
 def score(
+    tokens: list[Any],
+    kind: ClaimKind,
+    attribution: Attribution,
+    quantities: tuple[Quantity, ...],
+    entities: tuple[Entity, ...],
+) -> float:
+    """The check-worthiness of one claim: the model blended with the rules (rules alone without one)."""
+    rules = rule_score(tokens, kind, attribution, quantities, entities)
+    scorer = load_scorer()
+    if scorer is None:
+        return rules
+    return blend(rules, scorer.percentile(tokens))
+
+
+def blend(rules: float, learned: float) -> float:
+    """The audit score from the rule score and the model's percentile, both in [0, 1]."""
+    value = MODEL_SHARE * learned + (1.0 - MODEL_SHARE) * rules
+    return round(min(1.0, max(0.0, value)), 3)
+
+
+def rule_score(
     tokens: list[Any],
     kind: ClaimKind,
     attribution: Attribution,
