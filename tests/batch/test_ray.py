@@ -18,6 +18,7 @@ pytest.importorskip("ray.data", reason="the Ray engine needs the ray extra")
 
 
 @pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.*")  # Ray's own, not ours
 def test_ray_with_two_actors_audits_every_item_as_the_local_engine_does(
     tmp_path: Path, auditor: Auditor
 ) -> None:
