@@ -1,0 +1,209 @@
+"""Batch throughput: articles/s for one process, the local pool and Ray; peak memory a worker.
+
+Writes the first N FNC-1 bodies that are at least 200 characters long (each with a title
+line: its first sentence, cut to 12 words) into a temporary folder, then runs the whole
+batch -- enumerate, audit, write to a fresh store -- with each engine in turn:
+
+    inline   one process: the audit and the writer in the same process
+    local    the process pool with --workers processes (default 2)
+    ray      Ray Data with --workers actors on a local Ray instance (needs the ray extra)
+
+Two rates are given: end to end (from the start of the batch, so worker start-up and model
+loading count) and steady (from the first tenth of the results to the last). Peak memory is
+the largest resident set (VmHWM) of the processes that audit: the one process, each pool
+worker, each Ray actor. Nothing is written outside the temporary folder.
+
+    .venv/bin/python scripts/bench_batch.py [BODIES_CSV] [--limit 300] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import re
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsaudit import __version__, load_settings
+from newsaudit.batch.engine import make_engine, run_batch
+from newsaudit.batch.ledger import StoreSink
+from newsaudit.batch.work import ItemResult
+from newsaudit.store import Store
+
+DEFAULT_BODIES = (
+    Path(__file__).resolve().parent.parent.parent / "shared/data/fnc-1/train_bodies.csv"
+)
+
+
+def write_articles(path: Path, folder: Path, limit: int) -> int:
+    """Write the first `limit` usable bodies as text files; returns their total characters."""
+    csv.field_size_limit(sys.maxsize)
+    chars = written = 0
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            body = row["articleBody"].strip()
+            if len(body) < 200:
+                continue
+            first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+            title = " ".join(first.split()[:12]).rstrip(".")
+            text = f"{title}\n\n{body}\n"
+            (folder / f"{row['Body ID']}.txt").write_text(text, encoding="utf-8")
+            chars += len(text)
+            written += 1
+            if written == limit:
+                break
+    return chars
+
+
+def _status_kb(pid: int, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _descendants(root: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found: set[int] = set()
+    stack = [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+@dataclass
+class MemoryWatch:
+    """Samples the peak RSS of the processes that audit (pool workers, Ray actors)."""
+
+    marker: str
+    peaks: dict[int, int] = field(default_factory=dict)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        """Sample every 0.2 s until stopped."""
+        while not self.stop.is_set():
+            for pid in _descendants(os.getpid()):
+                command = _cmdline(pid)
+                if self.marker in command and "resource_tracker" not in command:
+                    self.peaks[pid] = max(self.peaks.get(pid, 0), _status_kb(pid, "VmHWM"))
+            time.sleep(0.2)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One engine's run."""
+
+    engine: str
+    workers: int
+    done: int
+    failed: int
+    seconds: float
+    steady: float
+    peak_mb: list[float]
+
+    @property
+    def rate(self) -> float:
+        """Articles (done or failed) a second, end to end."""
+        return (self.done + self.failed) / self.seconds
+
+
+def bench(engine: str, workers: int, folder: Path, scratch: Path) -> Figures:
+    """Run one engine over the folder into a fresh store."""
+    settings = load_settings()
+    marker = {"local": "multiprocessing", "ray": "MapWorker"}.get(engine)
+    watch = MemoryWatch(marker or "")
+    sampler = threading.Thread(target=watch.run, daemon=True)
+    if marker:
+        sampler.start()
+    stamps: list[float] = []
+
+    def stamp(_: ItemResult) -> None:
+        stamps.append(time.perf_counter())
+
+    with Store.open(scratch / f"{engine}.db") as store:
+        started = time.perf_counter()
+        summary = run_batch(
+            [folder], StoreSink(store), make_engine(engine, settings, workers), on_result=stamp
+        )
+        seconds = time.perf_counter() - started
+    watch.stop.set()
+    if marker:
+        sampler.join()
+        peaks = [kb / 1024 for kb in watch.peaks.values()]
+    else:
+        peaks = [_status_kb(os.getpid(), "VmHWM") / 1024]
+    tenth = len(stamps) // 10
+    steady = (len(stamps) - 1 - tenth) / (stamps[-1] - stamps[tenth]) if len(stamps) > 10 else 0.0
+    return Figures(engine, workers, summary.done, summary.failed, seconds, steady, peaks)
+
+
+def main() -> int:
+    """Run the benchmark and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bodies", nargs="?", type=Path, default=DEFAULT_BODIES)
+    parser.add_argument("--limit", type=int, default=300, help="articles (default 300)")
+    parser.add_argument("--workers", type=int, default=2, help="pool workers / Ray actors")
+    parser.add_argument(
+        "--engines", default="inline,local,ray", help="comma-separated (default all three)"
+    )
+    args = parser.parse_args()
+    if not args.bodies.is_file():
+        sys.stderr.write(f"bench_batch: {args.bodies}: no such file (give the bodies CSV)\n")
+        return 2
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        scratch = Path(tmp)
+        folder = scratch / "articles"
+        folder.mkdir()
+        chars = write_articles(args.bodies, folder, args.limit)
+        print(
+            f"newsaudit {__version__}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} CPUs visible, {args.limit} articles, {chars:,} characters"
+        )
+        results = []
+        for engine in engines:
+            workers = 1 if engine == "inline" else args.workers
+            figures = bench(engine, workers, folder, scratch)
+            results.append(figures)
+            print(f"  {engine}: {figures.rate:.2f} articles/s", file=sys.stderr)
+    base = next((r for r in results if r.engine == "inline"), None)
+    print("| engine | workers | articles/s end to end | steady | speed-up (steady) | "
+          "peak RSS a worker | failed |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        speedup = f"{r.steady / base.steady:.2f}x" if base and base.steady else "-"
+        peak = f"{max(r.peak_mb):.0f} MB" if r.peak_mb else "-"
+        print(
+            f"| {r.engine} | {r.workers} | {r.rate:.2f} | {r.steady:.2f} | {speedup} | {peak} | "
+            f"{r.failed} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
