@@ -3,6 +3,7 @@
 Records are read with warcio, digests checked. A record that is cut short, fails its digest
 or cannot be turned into an article is reported with its number and the others are read;
 after a record too damaged to find the next one, reading stops and what came before stays.
+A gzipped archive whose last member ends early is reported too (warcio stops silently).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import contextlib
 import io
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import IngestError
 from ..settings import Settings
@@ -38,27 +39,34 @@ def read_warc(path: Path, settings: Settings) -> Iterator[NewDocument | Failure]
     # Failures instead. Only warcio's own calls are redirected, never the caller's output.
     sink = io.StringIO()
     try:
-        with path.open("rb") as handle:
-            records = iter(ArchiveIterator(handle, check_digests=True))
-            while True:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    with handle:
+        records = iter(ArchiveIterator(handle, check_digests=True))
+        while True:
+            record = None
+            try:
                 with contextlib.redirect_stderr(sink):
                     record = next(records, None)
                     if record is None:
                         break
                     number += 1
-                    item = _record(record, f"{path} record {number}", settings)
-                if item is not None:
-                    cut_short = isinstance(item, Failure) and item.reason == TRUNCATED
-                    yield item
-    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
-        yield Failure(
-            f"{path} record {number + 1}",
-            f"damaged WARC record ({' '.join(str(exc).split())[:120]}); the records before it "
-            "were read",
-        )
-        return
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+                    where = f"{path} record {number}"
+                    payload = _payload(record, where, settings)
+            # warcio meets a damaged record with whatever its parser hits (AttributeError,
+            # ValueError, zlib.error, ArchiveLoadFailed...); none of it is our code.
+            except Exception as exc:  # noqa: BLE001
+                reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:120]
+                yield Failure(
+                    f"{path} record {number + 1}" if record is None else where,
+                    f"damaged WARC record ({reason}); the records before it were read",
+                )
+                return
+            item = _document(payload, settings) if isinstance(payload, _Payload) else payload
+            if item is not None:
+                cut_short = isinstance(item, Failure) and item.reason == TRUNCATED
+                yield item
     if gzipped and not cut_short and not _gzip_complete(path):
         yield Failure(
             f"{path} record {number + 1}",
@@ -67,7 +75,16 @@ def read_warc(path: Path, settings: Settings) -> Iterator[NewDocument | Failure]
         )
 
 
-def _record(record: Any, where: str, settings: Settings) -> NewDocument | Failure | None:
+@dataclass(frozen=True)
+class _Payload:
+    where: str
+    url: str | None
+    content_type: str | None
+    data: bytes
+
+
+def _payload(record: Any, where: str, settings: Settings) -> _Payload | Failure | None:
+    """The body of an HTML or text response, checked whole; None for other records."""
     if record.rec_type != "response":
         return None  # request, metadata, warcinfo records hold no article
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -90,16 +107,23 @@ def _record(record: Any, where: str, settings: Settings) -> NewDocument | Failur
     checker = getattr(record, "digest_checker", None)
     if checker is not None and checker.passed is False:
         return Failure(where, "the record fails its digest check (corrupt)")
+    return _Payload(where, url, content_type, data)
+
+
+def _document(payload: _Payload, settings: Settings) -> NewDocument | Failure:
+    where = payload.where
     try:
-        article = to_article(RawInput(data, where, url, content_type), settings)
+        article = to_article(
+            RawInput(payload.data, where, payload.url, payload.content_type), settings
+        )
     except IngestError as exc:
         return Failure(where, str(exc).removeprefix(where + ": "))
     return NewDocument(
         text=article.text,
         origin=where,
         title=article.title,
-        url=url or article.url,
-        domain=article.site if url is None else None,
+        url=payload.url or article.url,
+        domain=article.site if payload.url is None else None,
         published=iso_date(article.date),
     )
 
