@@ -107,3 +107,22 @@ def test_any_bytes_in_a_jsonl_file_give_items_or_failed_items(data: bytes) -> No
         path.write_bytes(data)
         for entry in read_jsonl(path):
             assert isinstance(entry, Item | Failed)
+
+
+def _gzip_members(raw: bytes) -> bytes:
+    """A WARC file gzipped one record a member, as crawlers write them."""
+    records = raw.split(b"WARC/1.0\r\n")[1:]
+    return b"".join(gzip.compress(b"WARC/1.0\r\n" + r) for r in records)
+
+
+def test_a_gzip_warc_cut_inside_its_last_member_is_a_failed_item(tmp_path: Path) -> None:
+    pages = [(f"https://a.example/{n}", article_text(n).encode(), "text/html") for n in range(3)]
+    whole = _gzip_members(warc_bytes(pages))
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole)
+    assert [type(e) for e in enumerate_inputs([path])] == [Item, Item, Item]
+    for cut in (50, 400):  # inside the body; inside the headers (warcio says nothing)
+        path.write_bytes(whole[: len(whole) - cut])
+        entries = list(enumerate_inputs([path]))
+        assert [type(e) for e in entries] == [Item, Item, Failed], cut
+        assert "truncated WARC record" in entries[2].reason  # type: ignore[union-attr]

@@ -12,7 +12,9 @@ it is recorded once however often the batch is run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator
@@ -25,6 +27,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # JSONL fields read as the article, first found wins; "html" keeps the page's own metadata.
 _BODY_FIELDS = ("html", "text", "body", "content")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -146,30 +149,64 @@ def _jsonl_line(path: Path, number: int, line: bytes) -> Entry:
 def read_warc(path: Path) -> Iterator[Entry]:
     """One item per HTML (or plain-text) response record of a WARC file, gzipped or not."""
     from warcio.archiveiterator import ArchiveIterator  # only batches of WARC files need it
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         handle = path.open("rb")
+        gzipped = handle.read(2) == _GZIP_MAGIC
+        handle.seek(0)
     except OSError as exc:
         yield _failed(str(path), f"{path}: cannot be read ({exc.strerror or exc})")
         return
+    index = 0
+    cut_short = False
     with handle:
-        records = ArchiveIterator(handle)
-        index = 0
-        try:
-            for record in records:
-                if record.rec_type != "response":
-                    continue
-                index += 1
-                entry = _warc_record(path, index, record)
-                if entry is not None:
-                    yield entry
-        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
-            where = f"{path}#{index + 1}"
-            reason = (
-                f"{where}: damaged WARC record ({_one_line(exc)}); the rest of the file is skipped"
-            )
-            yield _failed(where, reason)
+        records = iter(ArchiveIterator(handle))
+        while True:
+            try:
+                # warcio reports damage on stderr as well as by raising; the reason goes
+                # into the item instead, so its own messages are kept off the terminal.
+                with contextlib.redirect_stderr(io.StringIO()):
+                    record = next(records, None)
+                    if record is None:
+                        break
+                    if record.rec_type != "response":
+                        continue
+                    index += 1
+                    entry = _warc_record(path, index, record)
+            # A damaged record makes warcio's parser raise whatever it meets (AttributeError,
+            # ValueError, zlib.error, ArchiveLoadFailed...): all of it means "damaged here".
+            except Exception as exc:  # noqa: BLE001
+                where = f"{path}#{index + 1}"
+                yield _failed(where, f"{where}: damaged WARC record ({_one_line(exc)[:120]}); "
+                              "the rest of the file is skipped")  # fmt: skip
+                return
+            if entry is not None:
+                cut_short = isinstance(entry, Failed)
+                yield entry
+    if gzipped and not cut_short and not _gzip_ends_cleanly(path):
+        # warcio stops without a word when the last gzip member is cut off.
+        where = f"{path}#{index + 1}"
+        yield _failed(where, f"{where}: truncated WARC record (the file ends inside it)")
+
+
+def _gzip_ends_cleanly(path: Path) -> bool:
+    """Whether every gzip member of the file is complete."""
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pending = False
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                while chunk:
+                    pending = True
+                    member.decompress(chunk, 1 << 22)
+                    chunk = member.unconsumed_tail
+                    if member.eof:
+                        chunk = member.unused_data + chunk
+                        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                        pending = False
+    except (OSError, zlib.error):
+        return False
+    return not pending
 
 
 def _warc_record(path: Path, index: int, record: Any) -> Entry | None:
@@ -183,6 +220,9 @@ def _warc_record(path: Path, index: int, record: Any) -> Entry | None:
         return _failed(where, f"{where}: truncated WARC record (Content-Length {declared})")
     if ctype is not None and not ctype.split(";")[0].strip().lower().startswith(_HTML_TYPES):
         return None  # images, scripts and stylesheets are not articles: not items at all
+    status = record.http_headers.get_statuscode() if record.http_headers else None
+    if status and not status.startswith("2"):
+        return None  # redirects and error pages carry no article
     return _item(where, data, uri, ctype)
 
 
