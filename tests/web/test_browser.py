@@ -211,3 +211,54 @@ def test_hostile_article_runs_nothing(server: str, page: Any, tmp_path: Path) ->
     assert page.locator("details.claim-details").count() >= 1
     assert page.evaluate("() => document.body.getAttribute('data-pwned')") is None
     file_watch.assert_quiet()
+
+
+def _models_for_evidence() -> str | None:
+    """Why the evidence stage cannot run here, or None when it can."""
+    from newsaudit.errors import ModelError
+    from newsaudit.verify import load_entailer
+
+    try:
+        load_entailer(Settings())
+    except ModelError as exc:
+        return str(exc)
+    return None
+
+
+def test_seed_evidence_link_opens_the_quoted_source(
+    browser: Any, seed_path: Path, tmp_path: Path
+) -> None:
+    """The app's own Auditor checks the seed against the test corpus; a quote's link opens it."""
+    missing = _models_for_evidence()
+    if missing is not None:
+        pytest.skip(f"the evidence stage's models are not installed: {missing}")
+    app = create_app(Settings(), store_path=tmp_path / "evidence.db")
+    with live_server(app) as base:
+        lines = CORPUS.read_text("utf-8").splitlines()
+        documents = [json.loads(line) for line in lines if line.strip()]
+        started = httpx.post(base + "/api/corpus", json={"documents": documents})
+        assert started.status_code == 202, started.text
+        state: AppState = app.state.newsaudit
+        done = state.jobs.wait(started.json()["job"])
+        assert done is not None and done.state == "finished"
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(120_000)  # the first audit loads the evidence models
+        watch = Watch(page)
+        page.goto(base + "/")
+        page.fill("#text", seed_path.read_text("utf-8"))
+        page.click("#submit")
+        page.wait_for_url(re.compile(r"/audits/\d+$"))
+        links = page.locator("#evidence a.evidence-link")
+        assert links.count() >= 1
+        first = links.first
+        quote = first.locator("q").inner_text()
+        href = first.get_attribute("href") or ""
+        anchor = href.rsplit("#", 1)[1]
+        first.click()
+        page.wait_for_url(re.compile(r"/documents/\d+\?q=\d+-\d+#q-\d+-\d+$"))
+        mark = page.locator(f"mark#{anchor}")
+        assert " ".join(mark.inner_text().split()) == " ".join(quote.split())
+        assert mark.is_visible()
+        watch.assert_quiet()
+        context.close()

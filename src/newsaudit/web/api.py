@@ -119,7 +119,7 @@ async def post_audit(
             "unsupported_media_type",
             f"send application/json or multipart/form-data, not {kind or 'no content type'}",
         )
-    audit_id, _, data = await run_in_threadpool(state.audit, raw)
+    audit_id, data = await state.audit(raw)
     headers = {"Location": f"/api/audits/{audit_id}", "X-Newsaudit-Audit-Id": str(audit_id)}
     return JSONResponse(data, status_code=201, headers=headers)
 

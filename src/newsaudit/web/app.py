@@ -7,7 +7,8 @@
                audits are kept in memory and the corpus pages answer 503
 - token        required for every write when given (`newsaudit serve` insists on one
                when it listens beyond loopback)
-- auditor      an Auditor already loaded (tests share one); else one is made on first use
+- auditor      an Auditor already loaded, used as it is (tests share one); else one is made
+               on the first audit, checking claims against the store's corpus when it has one
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..pipeline import Auditor
 from ..render.html import make_environment, report_templates
 from ..settings import Settings
 from . import api, pages
+from .auditing import AuditRunner
 from .failures import install_error_handlers
 from .security import ENVELOPE_BYTES, GuardMiddleware
 from .state import AppState, AuditLog, MemoryAuditLog, StoreAccess, StoreAuditLog
@@ -46,13 +48,14 @@ def create_app(
     """The newsaudit web app and HTTP API."""
     store = StoreAccess(str(store_path)) if store_path else None
     audit_log: AuditLog = StoreAuditLog(store) if store else MemoryAuditLog()
+    runner = AuditRunner(settings, audit_log, store, fetcher, auditor)
     state = AppState(
         settings=settings,
         token=token or None,
         audit_log=audit_log,
+        runner=runner,
         store=store,
         fetcher=fetcher,
-        auditor=auditor,
     )
     app = FastAPI(
         title="newsaudit",

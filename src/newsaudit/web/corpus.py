@@ -14,9 +14,12 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import StoreError
-from ..ingest import to_article
+from ..ingest import Fetcher, to_article
+from ..ingest.corpus import attribute
+from ..ingest.dates import iso_date
+from ..registry import load_registry
 from ..settings import Settings
-from ..store import NewDocument
+from ..store import NewDocument, normal_domain
 from .failures import WebError, not_found
 from .inputs import fetch_url
 from .jobs import JobProgress
@@ -152,20 +155,31 @@ def start_corpus_job(state: AppState, items: Sequence[CorpusItem]) -> JobProgres
     access = state.store
     if access is None:
         raise WebError(503, "no_store", "this server runs without a store")
-    settings, fetcher = state.settings, state.fetcher
+    settings, fetcher, runner = state.settings, state.fetcher, state.runner
+    registry = load_registry()
 
     def add(item: CorpusItem) -> int:
         if isinstance(item, str):
-            raw = fetch_url(item, settings, fetcher)
-            article = to_article(raw, settings)
-            item = NewDocument(
-                text=article.text,
-                origin=item,
-                title=article.title,
-                url=raw.url,
-                published=article.date,
-            )
-        doc_id, _ = access.get().add_document(item)
+            item = _fetched_document(item, settings, fetcher)
+        # The source organisation, as `newsaudit corpus add` names it: given, or by domain.
+        doc_id, added = access.get().add_document(attribute(item, registry))
+        if added:
+            runner.corpus_changed()
         return int(doc_id)
 
     return state.jobs.start("add sources", items, add)
+
+
+def _fetched_document(url: str, settings: Settings, fetcher: Fetcher | None) -> NewDocument:
+    """A web page fetched through the SSRF guard and cleaned like an article."""
+    raw = fetch_url(url, settings, fetcher)
+    article = to_article(raw, settings)
+    site = article.site or ""
+    return NewDocument(
+        text=article.text,
+        origin=url,
+        title=article.title,
+        url=raw.url,
+        domain=normal_domain(site) if "." in site and " " not in site else None,
+        published=iso_date(article.date),
+    )

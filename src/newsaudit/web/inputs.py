@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
@@ -120,7 +121,7 @@ async def raw_from_form(form: FormData, settings: Settings, fetcher: Fetcher | N
     if isinstance(text, str) and text.strip():
         return _from_string("text", text, settings)
     if isinstance(url, str) and url.strip():
-        return fetch_url(url, settings, fetcher)
+        return await run_in_threadpool(fetch_url, url, settings, fetcher)
     raise WebError(422, "invalid_request", "give an article: paste its text, a URL, or a file")
 
 

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from ..model import Evidence
@@ -67,7 +66,7 @@ async def audit_form(
     raw = await read_form_article(
         request, state.settings, state.fetcher, lambda token: check_write(request, state, token)
     )
-    audit_id, _, _ = await run_in_threadpool(state.audit, raw)
+    audit_id, _ = await state.audit(raw)
     return RedirectResponse(f"/audits/{audit_id}", status_code=303)
 
 

@@ -1,8 +1,7 @@
 """What the web app holds between requests: settings, the auditor, the audit log, the store.
 
-The auditor (spaCy and the stance model) is loaded on the first audit, not at start-up,
-and runs one article at a time under a lock: its models are not made for concurrent use,
-and the machine's cores are better spent on one audit than split across several.
+Audits run in `AuditRunner`'s own thread (`auditing.py`); the audit log is the store's
+when there is one, else the last audits in memory.
 """
 
 from __future__ import annotations
@@ -16,10 +15,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from ..ingest import Fetcher, RawInput
-from ..model import Report
-from ..pipeline import Auditor
-from ..render.json import report_to_dict
 from ..settings import Settings
+from .auditing import AuditRunner
 from .jobs import JobBoard
 
 JsonDict = dict[str, Any]
@@ -161,28 +158,11 @@ class AppState:
     settings: Settings
     token: str | None
     audit_log: AuditLog
+    runner: AuditRunner
     store: StoreAccess | None = None
     fetcher: Fetcher | None = None
-    auditor: Auditor | None = None
     jobs: JobBoard = field(default_factory=JobBoard)
-    audit_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def _auditor(self) -> Auditor:
-        if self.auditor is None:
-            self.auditor = _make_auditor(self.settings, self.store, self.fetcher)
-        return self.auditor
-
-    def audit(self, raw: RawInput) -> tuple[int, Report, JsonDict]:
-        """Audit bytes already read and log the audit: its id, the report and its JSON."""
-        with self.audit_lock:
-            report = self._auditor().audit_raw(raw)
-        data = report_to_dict(report, self.settings.spacy_model)
-        audit_id = self.audit_log.save_audit(data, raw.name)
-        return audit_id, report, data
-
-
-def _make_auditor(
-    settings: Settings, store: StoreAccess | None, fetcher: Fetcher | None
-) -> Auditor:
-    """An Auditor; with a store, one that checks claims against the corpus when it can."""
-    return Auditor(settings, fetcher=fetcher)
+    async def audit(self, raw: RawInput) -> tuple[int, JsonDict]:
+        """Audit bytes already read and log the audit: its id and report JSON."""
+        return await self.runner.run(raw)
