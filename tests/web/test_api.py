@@ -267,3 +267,23 @@ def test_store_keeps_audits(store_client: TestClient) -> None:
     audit_id = created.headers["x-newsaudit-audit-id"]
     assert store_client.get(f"/api/audits/{audit_id}").json() == created.json()
     error_of(store_client.get("/api/audits/777"), 404)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data; boundary=xyz", b"garbage"),
+        ("multipart/form-data", b"no boundary"),
+        ("application/x-www-form-urlencoded", b"%%%=&&&"),
+    ],
+)
+def test_malformed_forms_are_4xx_json(client: TestClient, content_type: str, body: bytes) -> None:
+    response = client.post("/api/audit", content=body, headers={"content-type": content_type})
+    assert 400 <= response.status_code < 500
+    error_of(response, response.status_code)
+
+
+def test_forms_take_one_file_and_few_fields(client: TestClient) -> None:
+    two = [("file", ("a.txt", b"x", "text/plain")), ("file", ("b.txt", b"y", "text/plain"))]
+    error_of(client.post("/api/audit", files=two), 400)
+    error_of(client.post("/api/audit", data={f"f{i}": "x" for i in range(20)}), 400)
