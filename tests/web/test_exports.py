@@ -176,3 +176,18 @@ def test_claimreview_is_json_ld_list(short_report: Report) -> None:
 
 def test_claimreview_without_verdicts_is_empty(hostile_report: Report) -> None:
     assert claim_reviews(hostile_report) == []
+
+
+def test_stored_reports_load_back_as_records(short_report: Report, hostile_report: Report) -> None:
+    from newsaudit.errors import StoreError
+    from newsaudit.render.json import report_to_dict
+    from newsaudit.web._reports import report_from_dict
+
+    for report in (short_report, hostile_report):
+        assert report_from_dict(report_to_dict(report)) == report
+    damaged = report_to_dict(short_report)
+    del damaged["claims"][0]["attribution"]
+    with pytest.raises(StoreError):
+        report_from_dict(damaged)
+    with pytest.raises(StoreError):
+        report_from_dict(dict(report_to_dict(short_report), schema="newsaudit.report/1"))

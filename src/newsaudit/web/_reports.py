@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import (
+    SCHEMA_VERSION,
     Acronym,
     Article,
     Attribution,
@@ -109,6 +110,11 @@ def _verdict(d: JsonDict) -> Verdict:
 
 def report_from_dict(data: JsonDict) -> Report:
     """Rebuild the Report records from their ``newsaudit.report/2`` JSON form."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        raise StoreError(
+            f"a stored audit is {found!r}, not {SCHEMA_VERSION}; audit the article again"
+        )
     try:
         return Report(
             article=_article(data["article"]),

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from ..model import Evidence
-from ..render.html import report_css, report_view
+from ..render.html import external_evidence_href, report_css, report_view
 from ._reports import report_from_dict
 from .api import State, audit_json
 from .corpus import jsonl_items, passage_link, require_store, start_corpus_job, stored_document
@@ -93,13 +93,10 @@ def report_page(
         "report.html.j2",
         audit_id=audit_id,
         view=report_view(report),
-        evidence_href=evidence_link if state.store is not None else _no_link,
+        # Without a store there is no document page: quotes link to their source's address.
+        evidence_href=evidence_link if state.store is not None else external_evidence_href,
         formats=FORMATS,
     )
-
-
-def _no_link(evidence: Evidence) -> str | None:
-    return None
 
 
 @router.get("/corpus", response_class=HTMLResponse)
