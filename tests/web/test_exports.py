@@ -8,6 +8,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +192,25 @@ def test_stored_reports_load_back_as_records(short_report: Report, hostile_repor
         report_from_dict(damaged)
     with pytest.raises(StoreError):
         report_from_dict(dict(report_to_dict(short_report), schema="newsaudit.report/1"))
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "claimreview"])
+def test_cli_exports(fmt: str, example_path: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsaudit.cli.main import main
+
+    out = tmp_path / f"report.{fmt}"
+    with CliRunner().isolation():
+        try:
+            main(["audit", "--format", fmt, "-o", str(out), str(example_path)])
+        except SystemExit as exc:
+            assert exc.code in (0, None)
+    text = out.read_text("utf-8")
+    if fmt == "html":
+        assert text.startswith("<!doctype html>") and 'class="claim kind-' in text
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert rows and tuple(rows[0]) == COLUMNS
+    else:
+        assert json.loads(text) == []  # no corpus, nothing rated
