@@ -22,6 +22,9 @@ from .layout import Cleaned, fold, host_of, tidy
 _LINK_SCHEMES = {"http", "https"}
 _BLOCK_TAGS = {"p", "quote", "code"}
 _TOP = 6  # first blocks in which a byline or dateline left in the body is looked for
+# A repeated paragraph this long is page residue (a pull quote, a teaser shown twice);
+# shorter repeats are structure (table cells, list labels, "Meal 1 ... Meal 2").
+_DUP_MIN_WORDS = 12
 
 
 def clean_html(html: str, url: str | None, name: str) -> Cleaned:
@@ -83,7 +86,14 @@ def _walk(body: Any) -> list[tuple[BlockKind, str, list[Any]]]:
 
 
 def _text(element: Any) -> str:
-    return "".join(element.itertext())
+    # A line break (<lb/>, from <br>) separates words: "FL<br>June" is "FL June", not "FLJune".
+    if element.tag == "lb":
+        return " "
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(_text(child) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _own_text(item: Any) -> str:
@@ -116,7 +126,7 @@ def _keep(pieces: list[tuple[BlockKind, str, list[Any]]], out: Cleaned, base: st
             title_seen = True
         if reason is None and index < _TOP:
             reason = _metadata(text, out)
-        if reason is None and key in seen:
+        if reason is None and key in seen and len(text.split()) >= _DUP_MIN_WORDS:
             reason = "duplicate paragraph"
         if reason is not None:
             out.drop(text, reason)
