@@ -1,7 +1,5 @@
-"""The web app and HTTP API (`newsaudit serve`): `create_app(settings)` in `app.py`."""
+"""The web app and HTTP API (`newsaudit serve`): `newsaudit.web.app.create_app(settings)`.
 
-from __future__ import annotations
-
-from .app import create_app
-
-__all__ = ["create_app"]
+Nothing is imported here, so that the command line can read `web.security` without
+loading FastAPI.
+"""
