@@ -121,9 +121,14 @@ def features(run: Sequence[Any]) -> list[list[str]]:
     """The CRF features of each token of one paragraph."""
     quoted = _quote_state(run)
     own = [_token_features(t, q) for t, q in zip(run, quoted, strict=True)]
+    cues = [i for i, t in enumerate(run) if t.lemma_.lower() in CUE_WORDS]
+    # a headline or a transcript line ("PENCE: Well, ...") reads differently from prose
+    shape = "short" if len(run) <= 12 else "long"
+    opens = "pq=" + str(run[0].text in _QUOTES)
     out = []
     for i, feats in enumerate(own):
-        row = list(feats)
+        row = [*feats, "run=" + shape, opens, f"at={min(i, 3)}", "up=" + str(run[i].is_upper)]
+        row.append(_nearest_cue(run, cues, i))
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(run):
@@ -139,6 +144,18 @@ def features(run: Sequence[Any]) -> list[list[str]]:
             row.append("bg=" + run[i - 1].lower_ + "|" + run[i].lower_)
         out.append(row)
     return out
+
+
+def _nearest_cue(run: Sequence[Any], cues: Sequence[int], i: int) -> str:
+    """Where the nearest cue word of the same sentence lies: side and a distance bucket."""
+    sent = run[i].sent.start
+    near = [c for c in cues if run[c].sent.start == sent and c != i]
+    if not near:
+        return "nc=none"
+    best = min(near, key=lambda c: abs(c - i))
+    gap = abs(best - i)
+    bucket = "1" if gap == 1 else "2-3" if gap <= 3 else "4-8" if gap <= 8 else "far"
+    return "nc=" + ("R" if best > i else "L") + bucket
 
 
 def tags_to_spans(run: Sequence[Any], tags: Sequence[str]) -> list[tuple[str, int, int]]:
