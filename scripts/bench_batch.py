@@ -11,7 +11,10 @@ batch -- enumerate, audit, write to a fresh store -- with each engine in turn:
 Two rates are given: end to end (from the start of the batch, so worker start-up and model
 loading count) and steady (from the first tenth of the results to the last). Peak memory is
 the largest resident set (VmHWM) of the processes that audit: the one process, each pool
-worker, each Ray actor. Nothing is written outside the temporary folder.
+worker, each Ray actor. CPU seconds an article count this process and every process it
+starts (pool workers; Ray's actors, raylet and other services), so they show what each
+engine costs whatever else the machine is doing. Nothing is written outside the
+temporary folder.
 
     .venv/bin/python scripts/bench_batch.py [BODIES_CSV] [--limit 300] [--workers 2]
 """
@@ -102,16 +105,27 @@ class MemoryWatch:
 
     marker: str
     peaks: dict[int, int] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)  # every descendant's CPU seconds
     stop: threading.Event = field(default_factory=threading.Event)
 
     def run(self) -> None:
         """Sample every 0.2 s until stopped."""
         while not self.stop.is_set():
             for pid in _descendants(os.getpid()):
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
                 command = _cmdline(pid)
-                if self.marker in command and "resource_tracker" not in command:
+                if self.marker and self.marker in command and "resource_tracker" not in command:
                     self.peaks[pid] = max(self.peaks.get(pid, 0), _status_kb(pid, "VmHWM"))
             time.sleep(0.2)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,7 @@ class Figures:
     seconds: float
     steady: float
     peak_mb: list[float]
+    cpu_seconds: float
 
     @property
     def rate(self) -> float:
@@ -138,9 +153,9 @@ def bench(engine: str, workers: int, folder: Path, scratch: Path) -> Figures:
     marker = {"local": "multiprocessing", "ray": "MapWorker"}.get(engine)
     watch = MemoryWatch(marker or "")
     sampler = threading.Thread(target=watch.run, daemon=True)
-    if marker:
-        sampler.start()
+    sampler.start()
     stamps: list[float] = []
+    before = os.times()
 
     def stamp(_: ItemResult) -> None:
         stamps.append(time.perf_counter())
@@ -151,15 +166,18 @@ def bench(engine: str, workers: int, folder: Path, scratch: Path) -> Figures:
             [folder], StoreSink(store), make_engine(engine, settings, workers), on_result=stamp
         )
         seconds = time.perf_counter() - started
+    after = os.times()
     watch.stop.set()
+    sampler.join()
+    own = after.user - before.user + after.system - before.system
+    cpu = own + sum(watch.cpu.values())  # this process and every process it started
     if marker:
-        sampler.join()
         peaks = [kb / 1024 for kb in watch.peaks.values()]
     else:
         peaks = [_status_kb(os.getpid(), "VmHWM") / 1024]
     tenth = len(stamps) // 10
     steady = (len(stamps) - 1 - tenth) / (stamps[-1] - stamps[tenth]) if len(stamps) > 10 else 0.0
-    return Figures(engine, workers, summary.done, summary.failed, seconds, steady, peaks)
+    return Figures(engine, workers, summary.done, summary.failed, seconds, steady, peaks, cpu)
 
 
 def main() -> int:
@@ -192,15 +210,16 @@ def main() -> int:
             results.append(figures)
             print(f"  {engine}: {figures.rate:.2f} articles/s", file=sys.stderr)
     base = next((r for r in results if r.engine == "inline"), None)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print("| engine | workers | articles/s end to end | steady | speed-up (steady) | "
-          "peak RSS a worker | failed |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|")
+          "CPU s an article | peak RSS a worker | failed |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
     for r in results:
         speedup = f"{r.steady / base.steady:.2f}x" if base and base.steady else "-"
         peak = f"{max(r.peak_mb):.0f} MB" if r.peak_mb else "-"
         print(
-            f"| {r.engine} | {r.workers} | {r.rate:.2f} | {r.steady:.2f} | {speedup} | {peak} | "
-            f"{r.failed} |"
+            f"| {r.engine} | {r.workers} | {r.rate:.2f} | {r.steady:.2f} | {speedup} | "
+            f"{r.cpu_seconds / (r.done + r.failed):.3f} | {peak} | {r.failed} |"
         )
     return 0
 
