@@ -262,3 +262,26 @@ def test_seed_evidence_link_opens_the_quoted_source(
         assert mark.is_visible()
         watch.assert_quiet()
         context.close()
+
+
+def test_report_reads_without_javascript(server: str, browser: Any) -> None:
+    """With scripts off, the report is all there and a claim's details open by clicking."""
+    created = httpx.post(
+        server + "/api/audit", json={"text": _article_quoting("Russia wants help.")}
+    )
+    assert created.status_code == 201
+    audit_id = created.headers["x-newsaudit-audit-id"]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/audits/{audit_id}")
+    claim_id = created.json()["claims"][0]["id"]
+    assert page.locator(".headline-panel .verdict-label").is_visible()
+    mark = page.locator(f'.article-text a.claim[data-claim="{claim_id}"]')
+    assert mark.get_attribute("title")
+    mark.click()  # follows the anchor to the claim's entry in the list
+    assert page.url.endswith(f"#claim-{claim_id}")
+    details = page.locator(f"details#claim-{claim_id}")
+    details.locator("summary").click()
+    assert details.evaluate("d => d.open")
+    assert details.locator(".attribution").is_visible()
+    context.close()
