@@ -89,3 +89,11 @@ def test_a_query_of_function_words_still_searches(filled: Store) -> None:
     assert match_expression("who said it") == '"who" OR "said" OR "it"'
     assert match_expression('the "pylons') == '"pylons"'
     assert [h.title for h in filled.search("who said it")] == ["Ferry crossings rise"]
+
+
+def test_filtered_and_unfiltered_search_rank_alike(filled: Store) -> None:
+    for query in ("troops", "assessment troops port", "ferry pier engineers"):
+        plain = filled.search(query, k=10)
+        admitting_all = filled.search(query, k=10, published_before="9999-12-31")
+        assert [h.passage_id for h in plain] == [h.passage_id for h in admitting_all]
+        assert [round(h.score, 9) for h in plain] == [round(h.score, 9) for h in admitting_all]
