@@ -1,12 +1,15 @@
-"""An audit report (its JSON form) taken apart into the rows of `audits` and `audit_claims`."""
+"""Audits in the store: a report (its JSON form) taken apart into the rows of `audits` and
+`audit_claims`, and listed back."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 from ..errors import StoreError
 from .passages import content_hash
+from .records import AuditSummary
 
 AuditRow = tuple[str, str, str | None, str, str, str, str]
 ClaimRow = tuple[str, str, str, str | None, str | None, str | None]
@@ -54,3 +57,37 @@ def rows(report: dict[str, Any], source: str, created_at: str) -> tuple[AuditRow
         text,
     )
     return audit, claims
+
+
+def insert(conn: sqlite3.Connection, audit: AuditRow, claims: list[ClaimRow]) -> int:
+    """Insert an audit and its claims; the caller holds the transaction."""
+    cursor = conn.execute(
+        "INSERT INTO audits (created_at, source, url, title, content_hash, schema, report) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        audit,
+    )
+    audit_id = int(cursor.lastrowid or 0)
+    conn.executemany(
+        "INSERT OR REPLACE INTO audit_claims (audit_id, claim_id, text, kind, "
+        "attribution_source, attribution_type, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(audit_id, *claim) for claim in claims],
+    )
+    return audit_id
+
+
+def summaries(conn: sqlite3.Connection, limit: int, query: str | None) -> list[AuditSummary]:
+    """Audits newest first; `query` keeps those whose title, source or a claim has it."""
+    where, args = "", []
+    if query:
+        where = (
+            "WHERE a.title LIKE ? OR a.source LIKE ? OR EXISTS (SELECT 1 FROM audit_claims c "
+            "WHERE c.audit_id = a.id AND c.text LIKE ?)"
+        )
+        args = [f"%{query}%"] * 3
+    rows = conn.execute(
+        "SELECT a.id, a.created_at, a.source, a.url, a.title, a.schema, "
+        "(SELECT COUNT(*) FROM audit_claims c WHERE c.audit_id = a.id) "
+        f"FROM audits a {where} ORDER BY a.id DESC LIMIT ?",
+        [*args, max(limit, 0)],
+    ).fetchall()
+    return [AuditSummary(*row) for row in rows]

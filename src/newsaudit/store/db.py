@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import StoreError
-from . import _audits, _vectors, migrations
+from . import _audits, _stats, _vectors, migrations
 from ._sql import (
     PASSAGE_COLUMNS,
     check_date,
@@ -39,7 +39,6 @@ from .fts import match_expression
 from .passages import content_hash, split_passages
 from .records import (
     AuditSummary,
-    Count,
     DocumentSummary,
     NewDocument,
     PassageHit,
@@ -395,35 +394,12 @@ class Store:
         """Keep an audit report (its JSON form) and its claims; returns the audit's id."""
         audit, claims = _audits.rows(report_json, source, _now())
         with self._write() as conn:
-            cursor = conn.execute(
-                "INSERT INTO audits (created_at, source, url, title, content_hash, schema, "
-                "report) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                audit,
-            )
-            audit_id = int(cursor.lastrowid or 0)
-            conn.executemany(
-                "INSERT OR REPLACE INTO audit_claims (audit_id, claim_id, text, kind, "
-                "attribution_source, attribution_type, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(audit_id, *claim) for claim in claims],
-            )
-        return audit_id
+            return _audits.insert(conn, audit, claims)
 
     def audits(self, limit: int = 20, query: str | None = None) -> list[AuditSummary]:
         """Stored audits, newest first; `query` keeps those whose title or a claim has it."""
-        where, args = "", []
-        if query:
-            where = (
-                "WHERE a.title LIKE ? OR a.source LIKE ? OR EXISTS (SELECT 1 FROM audit_claims c "
-                "WHERE c.audit_id = a.id AND c.text LIKE ?)"
-            )
-            args = [f"%{query}%"] * 3
-        rows = self._all(
-            "SELECT a.id, a.created_at, a.source, a.url, a.title, a.schema, "
-            "(SELECT COUNT(*) FROM audit_claims c WHERE c.audit_id = a.id) "
-            f"FROM audits a {where} ORDER BY a.id DESC LIMIT ?",
-            [*args, max(limit, 0)],
-        )
-        return [AuditSummary(*row) for row in rows]
+        with self._errors():
+            return _audits.summaries(self.conn, limit, query)
 
     def audit(self, audit_id: int) -> dict[str, Any]:
         """The stored report JSON of audit `audit_id`."""
@@ -437,36 +413,8 @@ class Store:
 
     def stats(self, top: int = 20) -> StoreStats:
         """Counts of documents, passages, vectors and audits; the top domains and sources."""
-        documents, chars = self._one(
-            "SELECT COUNT(*), COALESCE(SUM(length(text)), 0) FROM documents"
-        )
-        passages = self._one("SELECT COUNT(*) FROM passages")[0]
-        audits = self._one("SELECT COUNT(*) FROM audits")[0]
-        pages = self._one("PRAGMA page_count")[0] * self._one("PRAGMA page_size")[0]
-
-        def counts(sql: str) -> tuple[Count, ...]:
-            return tuple(Count(str(v), int(n)) for v, n in self._all(sql, (top,)))
-
-        return StoreStats(
-            path=self.path,
-            schema_version=self.schema_version,
-            documents=int(documents),
-            passages=int(passages),
-            vectors=counts(
-                "SELECT model, COUNT(*) FROM passage_vectors GROUP BY model ORDER BY 2 DESC LIMIT ?"
-            ),
-            audits=int(audits),
-            domains=counts(
-                "SELECT domain, COUNT(*) FROM documents WHERE domain IS NOT NULL "
-                "GROUP BY domain ORDER BY 2 DESC, 1 LIMIT ?"
-            ),
-            sources=counts(
-                "SELECT source, COUNT(*) FROM documents WHERE source IS NOT NULL "
-                "GROUP BY source ORDER BY 2 DESC, 1 LIMIT ?"
-            ),
-            text_chars=int(chars),
-            size_bytes=int(pages),
-        )
+        with self._errors():
+            return _stats.collect(self.conn, self.path, self.schema_version, top)
 
 
 def _check_file(path: Path) -> None:
