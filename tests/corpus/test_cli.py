@@ -213,3 +213,11 @@ def test_bad_ids_and_options_are_usage_errors(run_main: RunMain, db: str) -> Non
 def test_every_command_has_help(run_main: RunMain, argv: tuple[str, ...]) -> None:
     result = run_main(*argv, "--help")
     assert result.code == 0 and "Usage:" in result.stdout
+
+
+def test_search_before_a_date(run_main: RunMain, db: str) -> None:
+    assert run_main("corpus", "add", str(SEED_CORPUS), "--db", db).code == 0
+    hits = _json(run_main("search", "troops", "--db", db, "--before", "2024-11-03", "--json"))
+    dates = {h["published"] for h in hits["hits"]}
+    assert dates and all(d <= "2024-11-03" for d in dates)
+    assert_one_line_error(run_main("search", "troops", "--db", db, "--before", "soon"), code=2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,8 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import IngestError
-from ..ingest.corpus import AddSummary, Outcome, add_to_store, iter_documents
-from ..registry import load_registry
+from ..ingest.corpus import AddSummary, Item, Outcome, add_to_store, iter_documents
+from ..registry import Registry, load_registry
 from ..settings import load_settings
 from ..store import Store, db_path
 
@@ -74,7 +75,7 @@ def add_command(
 
 
 def _with_progress(
-    store: Store, items: Any, registry: Any, source: str | None, console: Console
+    store: Store, items: Iterable[Item], registry: Registry, source: str | None, console: Console
 ) -> AddSummary:
     counts = {"added": 0, "duplicate": 0, "failed": 0}
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())

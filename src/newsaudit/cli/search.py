@@ -8,6 +8,7 @@ import textwrap
 import click
 
 from ..errors import UsageError
+from ..ingest.dates import iso_date
 from ..store import PassageHit, Store, match_expression
 from .corpus import db_option, echo_json, json_option, open_store
 
@@ -18,6 +19,8 @@ def keyword_search(
     """The `k` best passages for `query` by BM25; a query without words is a UsageError."""
     if match_expression(query) is None:
         raise UsageError("the query has no words to search for; give some words")
+    if before is not None and iso_date(before) is None:
+        raise UsageError(f"--before {before!r} is not a date; write it as YYYY-MM-DD")
     return store.search(query, k=k, domains=domains or None, published_before=before)
 
 
