@@ -151,9 +151,9 @@ def read_warc(path: Path) -> Iterator[Entry]:
     from warcio.archiveiterator import ArchiveIterator  # only batches of WARC files need it
 
     try:
+        with path.open("rb") as head:
+            gzipped = head.read(2) == _GZIP_MAGIC
         handle = path.open("rb")
-        gzipped = handle.read(2) == _GZIP_MAGIC
-        handle.seek(0)
     except OSError as exc:
         yield _failed(str(path), f"{path}: cannot be read ({exc.strerror or exc})")
         return

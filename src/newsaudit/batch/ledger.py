@@ -121,12 +121,16 @@ class StoreSink:
             ).fetchall()
             for key, source, floor in rows:
                 conn.execute("BEGIN IMMEDIATE")
-                conn.execute(
-                    "DELETE FROM audits WHERE source = ? AND id > ? AND id NOT IN "
-                    "(SELECT audit_id FROM batch_items WHERE audit_id IS NOT NULL)",
-                    (source, floor),
-                )
-                conn.execute("DELETE FROM batch_items WHERE key = ?", (key,))
+                try:
+                    conn.execute(
+                        "DELETE FROM audits WHERE source = ? AND id > ? AND id NOT IN "
+                        "(SELECT audit_id FROM batch_items WHERE audit_id IS NOT NULL)",
+                        (source, floor),
+                    )
+                    conn.execute("DELETE FROM batch_items WHERE key = ?", (key,))
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
                 conn.execute("COMMIT")
         return len(rows)
 
