@@ -50,7 +50,7 @@ def test_rules_on_the_tiny_split_report_every_figure() -> None:
 
 
 def test_train_then_eval_with_the_trained_model(tmp_path: Path) -> None:
-    model = tmp_path / "tiny.crfsuite"
+    model = tmp_path / "tiny.crfsuite.xz"
     code, _, err = _run(
         "train", "attribution", "--data", str(TINY), "--out", str(model), "--iterations", "30"
     )

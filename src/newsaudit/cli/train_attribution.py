@@ -27,7 +27,7 @@ from .train import train_group
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
     required=True,
-    help="Where to write the model (a CRFsuite file).",
+    help="Where to write the model (a CRFsuite file; xz-compressed if it ends in .xz).",
 )
 @click.option("--limit", type=int, help="Train on the first N articles only (by name).")
 @click.option("--c1", type=float, default=TaggerConfig.c1, show_default=True, help="L1 penalty.")

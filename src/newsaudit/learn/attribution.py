@@ -9,6 +9,7 @@ order, so the same data and settings give the same model.
 
 from __future__ import annotations
 
+import lzma
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +70,7 @@ def train_tagger(
     config: TaggerConfig,
     progress: Callable[[str], None] = lambda _: None,
 ) -> int:
-    """Train the CRF on (features, tags) sequences and write it to `out`; the sequence count."""
+    """Train the CRF on (features, tags) sequences, write it to `out` (xz if it ends .xz)."""
     import pycrfsuite  # type: ignore[import-untyped]  # no stubs published
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
@@ -92,5 +93,12 @@ def train_tagger(
         raise ModelError("no training paragraphs; pass a PolNeAR split with articles")
     progress(f"training the CRF on {count} paragraphs")
     out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
+    if out.suffix != ".xz":
+        trainer.train(str(out))
+        return count
+    # "model.crfsuite.xz": train to the plain file beside it, then compress it in place
+    plain = out.with_suffix("")
+    trainer.train(str(plain))
+    out.write_bytes(lzma.compress(plain.read_bytes(), preset=9))
+    plain.unlink()
     return count

@@ -6,12 +6,14 @@ content does. The features are the token, its neighbours and its place in the pa
 a reporting word, the subject of one, inside a clause one governs, inside quotation marks.
 Tagged spans are joined into relations by nearness: each cue takes the nearest source and
 content of its paragraph; sources and contents left over stand as relations of their own.
-The model is a small CRFsuite file shipped under `newsaudit/data/attribution/`, loaded once.
+The model is a CRFsuite file, shipped xz-compressed under `newsaudit/data/attribution/`,
+loaded once.
 """
 
 from __future__ import annotations
 
 import functools
+import lzma
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -21,7 +23,7 @@ from ..errors import ModelError
 from .attribution_spans import Offsets, SpanRelation
 from .sources import CUE_LEMMAS, GENERIC_NOUNS, lexicon
 
-MODEL_NAME = "polnear-crf.crfsuite"
+MODEL_NAME = "polnear-crf.crfsuite.xz"
 ROLE_TAGS = {"source": "SRC", "cue": "CUE", "content": "CON"}
 _QUOTES = set('"“”')
 # Words PolNeAR counts as cues beyond the audit's reporting verbs: stances, wishes, beliefs.
@@ -219,8 +221,13 @@ class AttributionTagger:
             raise ModelError(f"{path}: no attribution model; run `newsaudit train attribution`")
         self._tagger = pycrfsuite.Tagger()
         try:
-            self._tagger.open(str(path))
-        except (OSError, ValueError) as exc:
+            if path.suffix == ".xz":
+                # the shipped model is xz-compressed (a third of its size); kept alive here
+                self._model = lzma.decompress(path.read_bytes())
+                self._tagger.open_inmemory(self._model)
+            else:
+                self._tagger.open(str(path))
+        except (OSError, ValueError, lzma.LZMAError) as exc:
             raise ModelError(f"{path}: not a CRFsuite model ({exc}); retrain it") from None
         self.path = path
 
