@@ -67,6 +67,28 @@ def _reports_keep_the_json_contract() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _every_quote_is_verbatim() -> Iterator[None]:
+    """Every evidence quote the suite produces is its stored document at the stated offsets."""
+    from newsaudit.factcheck import FactChecker
+
+    check = FactChecker.check
+
+    def check_and_verify(self: FactChecker, article: Article, claims: Any) -> Any:
+        verdicts = check(self, article, claims)
+        for verdict in verdicts:
+            for e in verdict.evidence:
+                text = self.store.document(e.document_id).text
+                assert text[e.start : e.end] == e.quote, (
+                    f"{verdict.claim_id}: quote is not document {e.document_id}[{e.start}:{e.end}]"
+                )
+        return verdicts
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FactChecker, "check", check_and_verify)
+        yield
+
+
 @pytest.fixture(scope="session")
 def validate_report() -> Callable[[Report | dict[str, Any]], None]:
     """A checker for reports built by hand: raises jsonschema.ValidationError on a break."""
