@@ -221,3 +221,45 @@ def test_search_before_a_date(run_main: RunMain, db: str) -> None:
     dates = {h["published"] for h in hits["hits"]}
     assert dates and all(d <= "2024-11-03" for d in dates)
     assert_one_line_error(run_main("search", "troops", "--db", db, "--before", "soon"), code=2)
+
+
+def test_source_option_and_a_user_registry(run_main: RunMain, tmp_path: Path, db: str) -> None:
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(
+        json.dumps({"url": "https://harbour-research.example/r1", "text": "Crossings rose."})
+        + "\n"
+        + json.dumps({"url": "https://elsewhere.example/r2", "text": "Pier delayed."})
+        + "\n",
+        "utf-8",
+    )
+    mine = tmp_path / "mine.json"
+    mine.write_text(
+        json.dumps(
+            {
+                "organisations": [
+                    {
+                        "name": "Harbour Research Institute",
+                        "acronyms": ["HRI"],
+                        "domains": ["harbour-research.example"],
+                        "kind": "research_institute",
+                    }
+                ]
+            }
+        ),
+        "utf-8",
+    )
+    assert run_main("corpus", "add", str(notes), "--db", db, "--sources", str(mine)).code == 0
+    docs = _json(run_main("corpus", "ls", "--db", db, "--json"))
+    assert [d["source"] for d in docs] == ["Harbour Research Institute", None]
+    forced = tmp_path / "forced.jsonl"
+    forced.write_text(json.dumps({"text": "Another note."}) + "\n", "utf-8")
+    assert run_main("corpus", "add", str(forced), "--db", db, "--source", "Mine").code == 0
+    assert [
+        d["title"]
+        for d in _json(run_main("corpus", "ls", "--db", db, "--source", "mine", "--json"))
+    ] == [""]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", "utf-8")
+    assert_one_line_error(
+        run_main("corpus", "add", str(forced), "--db", db, "--sources", str(bad)), code=2
+    )
