@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -27,6 +27,7 @@ IN_FLIGHT_PER_WORKER = 4  # enough queued work that no worker waits on the write
 _PARENT_POLL_S = 1.0
 
 _auditor: Auditor | None = None
+_startup_error: NewsauditError | None = None
 
 
 class InlineEngine:
@@ -45,27 +46,42 @@ class InlineEngine:
             yield audit_item(auditor, item)
 
 
+AuditFunction = Callable[[Item], ItemResult]
+
+
 class PoolEngine:
-    """Audits items in `workers` processes; results come back in completion order."""
+    """Audits items in `workers` processes; results come back in completion order.
+
+    A worker that dies (a crash, the out-of-memory killer) breaks the whole pool, and with
+    it every item in flight. Those items are then audited again one at a time in a
+    one-worker pool: the one that kills its worker again is recorded as failed, the others
+    get their results, and the batch goes on with a fresh pool.
+    """
 
     name = "local"
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(
+        self, settings: Settings, workers: int, audit: AuditFunction | None = None
+    ) -> None:
         if workers < 1:
             raise NewsauditError("the local engine needs at least one worker; give --workers 1+")
         self.settings = settings
         self.workers = workers
+        self.audit = audit or _audit_in_worker  # a module-level function: it is pickled
 
-    def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
-        """Results as workers finish them; at most workers x 4 items are in flight."""
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
         # spawn, not fork: the parent may hold threads (the progress bar) and open SQLite
         # handles that a forked child must not inherit.
         context = multiprocessing.get_context("spawn")
-        limit = self.workers * IN_FLIGHT_PER_WORKER
-        pool = ProcessPoolExecutor(
-            self.workers, context, initializer=_start_worker, initargs=(self.settings, os.getpid())
+        return ProcessPoolExecutor(
+            workers, context, initializer=_start_worker, initargs=(self.settings, os.getpid())
         )
-        pending: set[Future[ItemResult]] = set()
+
+    def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
+        """Results as workers finish them; at most workers x 4 items are in flight."""
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        pool = self._pool(self.workers)
+        pending: dict[Future[ItemResult], Item] = {}
         source = iter(items)
         try:
             exhausted = False
@@ -75,30 +91,60 @@ class PoolEngine:
                     if item is None:
                         exhausted = True
                     else:
-                        pending.add(pool.submit(_audit_in_worker, item))
+                        pending[pool.submit(self.audit, item)] = item
                 if not pending:
                     return
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken = False
                 for future in finished:
-                    yield _result_of(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        continue
+                    del pending[future]
+                    yield result
+                if broken:
+                    suspects = list(pending.values())
+                    pending.clear()
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    yield from self._one_by_one(suspects)
+                    pool = self._pool(self.workers)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-
-def _result_of(future: Future[ItemResult]) -> ItemResult:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        raise NewsauditError(
-            "a batch worker died (out of memory or killed); rerun the same command to resume"
-        ) from None
+    def _one_by_one(self, suspects: list[Item]) -> Iterator[ItemResult]:
+        """Audit the items a broken pool held, alone: the one that kills its worker fails."""
+        pool: ProcessPoolExecutor | None = None
+        try:
+            for item in suspects:
+                pool = pool or self._pool(1)
+                try:
+                    result = pool.submit(self.audit, item).result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = None
+                    result = ItemResult(
+                        item.key, item.source, item.url, "failed", None,
+                        f"{item.source}: the worker auditing it died (a crash, or out of "
+                        "memory); audit it alone with `newsaudit audit` to see why",
+                    )  # fmt: skip
+                yield result
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_worker(settings: Settings, parent: int) -> None:
     """Pool initializer: load the models once for this process, and die with the parent."""
-    global _auditor
-    _auditor = Auditor(settings)
+    global _auditor, _startup_error
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    try:
+        _auditor = Auditor(settings)
+    except NewsauditError as exc:
+        # Kept, not raised: an initializer that raises kills its worker, which would read
+        # as a crash of whatever item it held; the first audit raises it instead.
+        _startup_error = exc
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -108,6 +154,9 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _audit_in_worker(item: Item) -> ItemResult:
+    """Audit one item with this worker's models (the pool's default audit function)."""
+    if _startup_error is not None:
+        raise _startup_error  # the models did not load: the batch stops with the reason
     if _auditor is None:  # only if the initializer did not run, which the pool guarantees
         raise NewsauditError("batch worker started without its models; rerun the batch")
     return audit_item(_auditor, item)
