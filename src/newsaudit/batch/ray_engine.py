@@ -16,7 +16,7 @@ from dataclasses import asdict
 from itertools import islice
 from typing import Any
 
-from ..errors import ModelError, UsageError
+from ..errors import ModelError, NewsauditError, UsageError
 from ..pipeline import Auditor
 from ..settings import Settings
 from .items import Item
@@ -131,7 +131,7 @@ class RayEngine:
             batch_format="numpy",
             num_cpus=1,
         )
-        for row in dataset.iter_rows():
+        for row in _rows(dataset):
             yield ItemResult(
                 key=str(row["key"]),
                 source=str(row["source"]),
@@ -141,6 +141,22 @@ class RayEngine:
                 error=_text(row["error"]),
                 seconds=float(row["seconds"]),
             )
+
+
+def _rows(dataset: Any) -> Iterator[dict[str, Any]]:
+    """The dataset's rows; a failure of Ray itself stops the batch with a one-line reason."""
+    import ray.exceptions
+
+    try:
+        yield from dataset.iter_rows()
+    except ray.exceptions.RayError as exc:
+        # Item failures never get here (audit_item records them); this is Ray losing
+        # actors or nodes. What was written is kept: a rerun resumes after it.
+        reason = " ".join(str(exc).split())[:300]
+        raise NewsauditError(
+            f"the Ray run failed ({type(exc).__name__}: {reason}); rerun the same command "
+            "to resume, or use --engine local"
+        ) from None
 
 
 def _text(value: Any) -> str | None:
