@@ -2,9 +2,9 @@
 
 from newsaudit.batch import StoreSink, make_engine, run_batch
 
-with Store.open("crawl.db") as store:
+with Store.open("crawl.db") as store:     # under `if __name__ == "__main__":` (spawn)
     sink = StoreSink(store)
-    sink.recover()
+    sink.recover()                          # undo what a killed run left half-written
     summary = run_batch(["pages/"], sink, make_engine("local", settings, workers=2))
 """
 
