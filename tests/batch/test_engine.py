@@ -75,3 +75,11 @@ def test_engine_options_are_checked() -> None:
         make_engine("spark", settings, 1)
     with pytest.raises(UsageError, match="at least one input"):
         run_batch([], MemorySink(), InlineEngine(settings))
+
+
+def test_the_ray_engine_without_ray_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsaudit.batch import ray_engine
+
+    monkeypatch.setattr(ray_engine, "ray_available", lambda: False)
+    with pytest.raises(UsageError, match="pip install 'newsaudit\\[ray\\]'"):
+        make_engine("ray", Settings(), 2)

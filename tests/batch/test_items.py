@@ -126,3 +126,18 @@ def test_a_gzip_warc_cut_inside_its_last_member_is_a_failed_item(tmp_path: Path)
         entries = list(enumerate_inputs([path]))
         assert [type(e) for e in entries] == [Item, Item, Failed], cut
         assert "truncated WARC record" in entries[2].reason  # type: ignore[union-attr]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=600), st.booleans(), st.booleans())
+def test_any_bytes_in_a_warc_file_give_items_or_failed_items(
+    data: bytes, headed: bool, gzipped: bool
+) -> None:
+    import tempfile
+
+    body = (b"WARC/1.0\r\nWARC-Type: response\r\n" if headed else b"") + data
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("x.warc.gz" if gzipped else "x.warc")
+        path.write_bytes(gzip.compress(body) if gzipped else body)
+        for entry in enumerate_inputs([path]):
+            assert isinstance(entry, Item | Failed)
