@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from newsaudit.store import Store
 from newsaudit.stories import build_from_store
 from newsaudit.stories.domains import outlet_signals
@@ -12,6 +14,11 @@ from newsaudit.stories.near_dup import measure, shingles
 from newsaudit.stories.quantities import kind_of
 from newsaudit.stories.records import DomainProfile
 from newsaudit.stories.render import render_html, render_json, render_markdown
+
+# A base dependency; skipped (visibly) only where an install predates it.
+pytest.importorskip(
+    "datasketch", reason="datasketch is not installed (pip install datasketch==2.0.0)"
+)
 
 ORIGINAL = (
     "The harbour board said the new ferry terminal will open in June after two years of "

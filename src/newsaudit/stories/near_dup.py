@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..errors import NewsauditError
 from .records import StoryArticle
 
 SHINGLE = 5  # words a shingle: long enough that shared shingles mean shared sentences
@@ -43,7 +44,13 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
 
 def overlaps(articles: Sequence[StoryArticle], at_least: float = NEAR_DUPLICATE) -> list[Overlap]:
     """Pairs of articles whose containment is at least `at_least`, by LSH then exactly."""
-    from datasketch import MinHash, MinHashLSH  # imported where used: a heavy import
+    try:
+        from datasketch import MinHash, MinHashLSH  # imported where used: a heavy import
+    except ImportError:
+        raise NewsauditError(
+            "stories need datasketch, which is not installed: pip install datasketch==2.0.0 "
+            "(or reinstall newsaudit)"
+        ) from None
 
     sets = [shingles(a.text) for a in articles]
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
