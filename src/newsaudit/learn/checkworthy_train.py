@@ -26,6 +26,7 @@ from ..evaluation.checkworthy_eval import (
     score_file,
     summarise,
 )
+from ..model import ClaimKind
 from ..stages.checkworthy import blend
 from .checkworthy import CheckworthyModel, feature_matrix, sentence_features
 
@@ -40,7 +41,7 @@ class TrainConfig:
     l2: float = 1.0  # the penalty on the squared weights (the bias is not penalised)
     min_count: int = 2  # a feature must occur in this many training sentences
     positive_weight: float = 5.0  # check-worthy sentences are rare in debates (about 3 %)
-    claimbuster_weight: float = 0.5  # ClaimBuster rows count this much beside debate rows
+    claimbuster_weight: float = 1.0  # ClaimBuster rows count this much beside debate rows
     folds: int = 5  # debate folds for the dev figures (each debate is dev once)
 
 
@@ -117,16 +118,16 @@ def fit(
 
 @dataclass(frozen=True)
 class Parsed:
-    """Every sentence parsed once, by file name: its feature set and its rule score."""
+    """Every sentence parsed once, by file name: its feature set, rule score and kind."""
 
     features: dict[str, list[frozenset[str]]]
-    rules: dict[str, list[float]]
+    rules: dict[str, list[tuple[float, ClaimKind]]]
 
 
 def parse_files(files: Sequence[RankedFile], nlp: Any, progress: Progress | None = None) -> Parsed:
     """Parse every sentence once, keeping its features and rule score."""
     features: dict[str, list[frozenset[str]]] = {}
-    rules: dict[str, list[float]] = {}
+    rules: dict[str, list[tuple[float, ClaimKind]]] = {}
     for f in files:
         docs = list(nlp.pipe([s.text for s in f.sentences], batch_size=256))
         features[f.name] = [frozenset(sentence_features(list(doc))) for doc in docs]
@@ -170,9 +171,10 @@ def cross_validate(
             rows = parsed.features[f.name]
             model_scores.append(score_file(f.name, labels, list(model.decision(rows))))
             learned = model.percentile(rows)
-            mixed = [blend(r, float(p)) for r, p in zip(parsed.rules[f.name], learned, strict=True)]
+            rules = parsed.rules[f.name]
+            mixed = [blend(r, float(p), k) for (r, k), p in zip(rules, learned, strict=True)]
             audit_scores.append(score_file(f.name, labels, mixed))
-            rule_scores.append(score_file(f.name, labels, parsed.rules[f.name]))
+            rule_scores.append(score_file(f.name, labels, [r for r, _ in rules]))
         if progress is not None:
             progress(f"fold {number}: {len(held)} debates held out")
     seconds = time.perf_counter() - started
