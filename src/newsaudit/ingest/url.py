@@ -25,7 +25,13 @@ from .source import RawInput
 
 Resolver = Callable[[str], list[str]]
 
-_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/rss+xml")
+_TEXT_TYPES = (
+    "text/",
+    "application/xhtml+xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 _REDIRECTS = {301, 302, 303, 307, 308}
 
 
