@@ -39,7 +39,7 @@ def test_checkworthy_dev_folds(shared_data: Path, tmp_path: Path, run_cli: RunCl
         "train", "checkworthy", "--data", str(shared_data), "--out", str(model), "--seed", "13"
     )
     assert code == 0, err
-    lines = {line.split()[4]: line for line in err.splitlines() if line.startswith("dev (")}
+    lines = {line.split()[5]: line for line in err.splitlines() if line.startswith("dev (")}
     assert _dev_map(lines["model"]) >= max(FLOOR_DEV_MAP, WINNER_2019_MAP)
     assert _dev_map(lines["audit"]) >= FLOOR_DEV_MAP_AUDIT
     assert _dev_map(lines["model"]) > _dev_map(lines["rules"])

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from ..errors import ModelError
 from ..learn.checkworthy import LinearScorer
-from ..model import NO_ATTRIBUTION, Entity
+from ..model import NO_ATTRIBUTION, ClaimKind, Entity
 from ..stages.checkworthy import blend, rule_score
 from ..stages.hedging import claim_kind, find_hedges
 from ..stages.quantities import find_quantities
@@ -54,14 +54,14 @@ class RankingResult:
     items_per_second: float
 
 
-def rules_of(tokens: Sequence[Any], doc: Any) -> float:
-    """The rule score of a sentence parsed on its own (no attribution is looked for)."""
+def rules_of(tokens: Sequence[Any], doc: Any) -> tuple[float, ClaimKind]:
+    """The rule score and kind of a sentence parsed on its own (no attribution looked for)."""
     words = list(tokens)
     hedges = find_hedges(words)
     quantities = find_quantities(doc.text, 0, words)
     entities = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
     kind = claim_kind(words, hedges, bool(quantities))
-    return rule_score(words, kind, NO_ATTRIBUTION, quantities, entities)
+    return rule_score(words, kind, NO_ATTRIBUTION, quantities, entities), kind
 
 
 def sentence_scorer(scorer: Scorer, model: LinearScorer | None) -> Callable[[Any], float]:
@@ -72,11 +72,16 @@ def sentence_scorer(scorer: Scorer, model: LinearScorer | None) -> Callable[[Any
             "`newsaudit train checkworthy` or pass --scorer rules"
         )
     if scorer == "rules":
-        return lambda doc: rules_of(list(doc), doc)
+        return lambda doc: rules_of(list(doc), doc)[0]
     assert model is not None
     if scorer == "model":
         return lambda doc: model.decision(list(doc))
-    return lambda doc: blend(rules_of(list(doc), doc), model.percentile(list(doc)))
+    return lambda doc: _audit_score(doc, model)
+
+
+def _audit_score(doc: Any, model: LinearScorer) -> float:
+    rules, kind = rules_of(list(doc), doc)
+    return blend(rules, model.percentile(list(doc)), kind)
 
 
 def score_file(name: str, labels: Sequence[int], scores: Sequence[float]) -> FileScores:

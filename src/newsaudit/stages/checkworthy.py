@@ -66,12 +66,16 @@ def score(
     scorer = load_scorer()
     if scorer is None:
         return rules
-    return blend(rules, scorer.percentile(tokens))
+    return blend(rules, scorer.percentile(tokens), kind)
 
 
-def blend(rules: float, learned: float) -> float:
+def blend(rules: float, learned: float, kind: ClaimKind) -> float:
     """The audit score from the rule score and the model's percentile, both in [0, 1]."""
     value = MODEL_SHARE * learned + (1.0 - MODEL_SHARE) * rules
+    if kind == "opinion":
+        # A view is not a checkable fact; the model never saw the claim kind, so it may
+        # lower an opinion's score but not raise it.
+        value = min(value, rules)
     return round(min(1.0, max(0.0, value)), 3)
 
 
