@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 FLAT_UP_TO = 200_000
-TRAIN_SAMPLE = 65_536  # vectors the centroids are learnt from
+TRAIN_SAMPLE = 32_768  # vectors the centroids are learnt from
 KMEANS_ROUNDS = 8
 PROBE_SHARE = 0.02  # share of the lists a query scans
 

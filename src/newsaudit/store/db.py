@@ -35,7 +35,7 @@ from ._sql import (
     normal_domain,
     passage_from_row,
 )
-from .fts import match_expression
+from .fts import TermFrequencies, expression_of, terms
 from .passages import content_hash, split_passages
 from .records import (
     AuditSummary,
@@ -49,6 +49,7 @@ from .records import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BATCH = 200  # documents per transaction in add_documents
+SELECTIVE_FROM = 100_000  # passages from which search leaves out the commonest query words
 Progress = Callable[[NewDocument, int, bool], None]
 
 
@@ -63,6 +64,14 @@ class Store:
         self.conn = conn
         self.path = path
         self.timeout = timeout
+        self._frequencies: TermFrequencies | None = None
+        self._passages: int | None = None
+
+    def _passage_total(self) -> int:
+        """How many passages the store holds (counted once per connection: a hint for search)."""
+        if self._passages is None:
+            self._passages = int(self._one("SELECT count(*) FROM passages")[0])
+        return self._passages
 
     # ---- opening and closing --------------------------------------------------------
 
@@ -335,8 +344,17 @@ class Store:
         domains: Sequence[str] | None = None,
         published_before: str | None = None,
     ) -> list[PassageHit]:
-        """The `k` passages that best match `query` by BM25; any text is a safe query."""
-        expression = match_expression(query)
+        """The `k` passages that best match `query` by BM25; any text is a safe query.
+
+        In a large corpus only the query's rarer words are searched for (`TermFrequencies`).
+        """
+        words = terms(query)
+        if self._passage_total() >= SELECTIVE_FROM and words:
+            with self._errors():
+                if self._frequencies is None:
+                    self._frequencies = TermFrequencies(self.conn)
+                words = self._frequencies.selective(words, self._passage_total())
+        expression = expression_of(words)
         if expression is None or k <= 0:
             return []
         where, args = filters(domains, published_before)
