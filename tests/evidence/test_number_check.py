@@ -57,3 +57,14 @@ def test_a_number_of_differently_qualified_troops_is_no_evidence() -> None:
     assert check_numbers(active, "Russia is to get about 12,000 North Korean troops.") is None
     check = check_numbers(deployed, "Russia is to receive about 12,000 soldiers from North Korea.")
     assert check is not None and check.agreement == "mismatch"
+
+
+def test_a_sentence_states_the_claims_numbers() -> None:
+    from newsaudit.stages.number_check import states_quantities
+
+    claim = claim_with(100_000, "North Korean troops")
+    assert states_quantities(claim, "Talks cover as many as 100,000 North Korean soldiers.")
+    assert not states_quantities(claim, "The army has 1.2 million active-duty troops.")
+    assert not states_quantities(claim, "North Korean troops were sent to Russia.")
+    uncounted = Claim("C1", "Prices rose.", 0, 1, "asserted", 0.9, NO_ATTRIBUTION, ())
+    assert states_quantities(uncounted, "Prices rose sharply.")

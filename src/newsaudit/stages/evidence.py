@@ -21,7 +21,7 @@ from typing import Protocol
 
 from ..model import Article, Claim, Verdict
 from ._wording import content_words, stem
-from .number_check import check_numbers
+from .number_check import check_numbers, states_quantities
 from .verdict import JudgedSentence, check_attribution, decide
 
 CHECKED_KINDS = frozenset({"asserted", "hedged", "prediction"})  # opinion is not checked
@@ -161,6 +161,7 @@ def _judged(
         from_cited_source=cited,
         probabilities=probs,
         numbers=check_numbers(claim, text),
+        states_numbers=states_quantities(claim, text),
     )
 
 

@@ -81,6 +81,16 @@ def check_numbers(claim: Claim, sentence: str) -> NumberCheck | None:
     return None
 
 
+def states_quantities(claim: Claim, sentence: str) -> bool:
+    """Whether the sentence gives every counted number of the claim (in a form it allows).
+
+    A passage cannot support "100,000 troops were sent" without the number: one that only
+    says troops were sent leaves the figure, the part most worth checking, unconfirmed.
+    """
+    values = [value for _, value, _ in _sentence_numbers(sentence)]
+    return all(any(_agrees(q, v) for v in values) for q in claim.quantities if q.counts is not None)
+
+
 def _sentence_numbers(sentence: str) -> list[tuple[str, float, str]]:
     """Each number of the sentence, its value, and the words right after it."""
     out = [

@@ -52,6 +52,7 @@ class JudgedSentence:
     from_cited_source: bool
     probabilities: dict[str, float]
     numbers: NumberCheck | None
+    states_numbers: bool = True  # the sentence gives the claim's counted numbers
 
 
 def sentence_stance(claim: Claim, judged: JudgedSentence) -> tuple[EvidenceStance, float]:
@@ -64,7 +65,7 @@ def sentence_stance(claim: Claim, judged: JudgedSentence) -> tuple[EvidenceStanc
     supports, refutes = probs.get("supports", 0.0), probs.get("refutes", 0.0)
     if refutes >= refute_at and refutes > supports:
         return "refutes", refutes
-    if supports >= SUPPORTS_AT and supports > refutes:
+    if supports >= SUPPORTS_AT and supports > refutes and judged.states_numbers:
         return "supports", supports
     return "neutral", probs.get("neutral", 1.0 - max(supports, refutes))
 
