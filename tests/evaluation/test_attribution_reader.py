@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from newsaudit.errors import IngestError, UsageError
+from newsaudit.errors import IngestError, NewsauditError, UsageError
 from newsaudit.evaluation.polnear import read_split
 
 TINY = Path(__file__).resolve().parent.parent / "fixtures" / "polnear" / "tiny"
@@ -38,7 +40,7 @@ def test_reads_spans_and_relations_of_the_tiny_split() -> None:
     )
 
 
-def test_several_annotators_count_once(tmp_path: Path) -> None:
+def test_several_annotators_count_once() -> None:
     # the fixture has two annotators' files; the first by name (a1) is the one read
     (article,) = read_split(TINY)
     assert len(article.spans["cue"]) == 3
@@ -99,5 +101,43 @@ def test_a_split_without_annotations_is_refused(tmp_path: Path) -> None:
         read_split(tmp_path)
 
 
-def test_limit_keeps_the_first_articles(tmp_path: Path) -> None:
+def test_limit_keeps_the_first_articles() -> None:
     assert len(read_split(TINY, limit=1)) == 1
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    ann=st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.builds(
+                lambda n, t, a, b: f"T{n}\t{t} {a} {b}\tx",
+                st.integers(0, 9),
+                st.sampled_from(["Source", "Cue", "Content", "Discuss"]),
+                st.integers(0, 40),
+                st.integers(0, 40),
+            ),
+            st.builds(
+                lambda n, m: f"E{n}\tAttribution:T{m} Source:T{n}",
+                st.integers(0, 9),
+                st.integers(0, 9),
+            ),
+        ),
+        max_size=8,
+    )
+)
+def test_any_annotation_file_reads_or_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, ann: list[str]
+) -> None:
+    folder = _split(
+        tmp_path_factory.mktemp("split"), "Officials said taxes will rise soon.", "\n".join(ann)
+    )
+    try:
+        (article,) = read_split(folder)
+    except NewsauditError:
+        return
+    for role in ("source", "cue", "content"):
+        for span in article.spans[role]:
+            assert 0 <= span.start <= span.end <= len(article.text)
