@@ -91,6 +91,13 @@ def _checkthat(path: Path, text: str) -> tuple[Sentence, ...]:
 
 
 def _claimbuster(path: Path, text: str) -> tuple[Sentence, ...]:
+    try:
+        return _claimbuster_rows(path, text)
+    except csv.Error as exc:
+        raise BenchmarkError(f"{path}: not a readable CSV ({exc}); fix the file") from None
+
+
+def _claimbuster_rows(path: Path, text: str) -> tuple[Sentence, ...]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = {"label", "text"} - set(reader.fieldnames or ())
     if missing:
