@@ -26,9 +26,9 @@ Sequence_ = tuple[list[list[str]], list[str]]
 class TaggerConfig:
     """How the CRF is trained."""
 
-    c1: float = 0.6
+    c1: float = 1.0
     c2: float = 0.01
-    iterations: int = 150
+    iterations: int = 200
     min_freq: int = 2
 
 
