@@ -12,12 +12,12 @@ import functools
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..embed import Embedder, load_embedder
+from ..embed import load_embedder
 from ..errors import ModelError
 from ..settings import Settings
 from .data import LABELS, Label
@@ -43,8 +43,18 @@ def import_lightgbm() -> Any:
     return lightgbm
 
 
+class TextEncoder(Protocol):
+    """What the entailer needs of a sentence embedder."""
+
+    dim: int
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> NDArray[np.float32]:
+        """One unit row per text."""
+        ...
+
+
 def embed_pairs(
-    embedder: Embedder, pairs: Sequence[tuple[str, str]]
+    embedder: TextEncoder, pairs: Sequence[tuple[str, str]]
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """Claim and evidence vectors of each pair; every distinct text is embedded once."""
     texts = sorted({t for pair in pairs for t in pair})
@@ -58,7 +68,7 @@ def embed_pairs(
 class Entailer:
     """A loaded entailment model; `judge` is the one method the verdict stage calls."""
 
-    def __init__(self, booster: str, meta: dict[str, Any], embedder: Embedder) -> None:
+    def __init__(self, booster: str, meta: dict[str, Any], embedder: TextEncoder) -> None:
         self.meta = meta
         self.embedder = embedder
         self.parts: tuple[str, ...] = tuple(meta.get("embedding_parts", ()))

@@ -5,6 +5,8 @@
               answers, cut to `averitec_words` words (the first answers carry the verdict)
 2. vectors    every distinct text embedded once with the sentence embedder
 3. features   `pair_matrix`: embedding parts, cosine, lexical mismatch features
+   (+ swaps)  each supported pair sharing a number with its evidence gets a twin claim
+              with that number changed, labelled refutes (`augment.py`)
 4. trees      LightGBM multiclass, classes weighted by (majority / count) ** power
 """
 
@@ -18,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from .augment import augment
 from .data import LABELS, Format, Item, Label
 from .features import feature_names, pair_matrix
 from .model import import_lightgbm
@@ -32,17 +35,19 @@ class TrainConfig:
     """Knobs of one training run (defaults are the ones chosen on the dev splits)."""
 
     seed: int = 13
-    rounds: int = 400
+    rounds: int = 300
     learning_rate: float = 0.05
     leaves: int = 31
     min_child: int = 20
     feature_fraction: float = 0.3
     class_weight_power: float = 0.5
-    threads: int = 2
+    threads: int = 1
     averitec_words: int = 80
-    embedding_parts: tuple[str, ...] = ("diff", "prod")
-    refute_threshold: float = 0.5
-    formats: tuple[Format, ...] = ("climate-fever", "covidfact", "averitec")
+    embedding_parts: tuple[str, ...] = ("u", "v", "diff", "prod")
+    refute_threshold: float = 0.45
+    number_swaps: bool = True
+    # AVeriTeC's reader works, but its vectors were not ready in time to measure it on dev.
+    formats: tuple[Format, ...] = ("climate-fever", "covidfact")
     format_weights: Mapping[str, float] = field(
         default_factory=lambda: {"climate-fever": 1.0, "covidfact": 1.0, "averitec": 1.0}
     )
@@ -75,6 +80,11 @@ def pair_set(items: Mapping[Format, Sequence[Item]], config: TrainConfig) -> Pai
             pairs.append((item.claim, evidence_text(item, fmt, config.averitec_words)))
             labels.append(item.label)
             sources.append(fmt)
+    if config.number_swaps:
+        extra_pairs, extra_labels, extra_sources = augment(pairs, labels, sources, config.seed)
+        pairs += extra_pairs
+        labels += extra_labels
+        sources += extra_sources
     return PairSet(pairs, labels, sources)
 
 
