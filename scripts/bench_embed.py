@@ -1,6 +1,6 @@
 """Sentence embedder and entailment model speed on CPU: sentences/s and pairs/s.
 
-Short texts are about 25 tokens, passages about 120. Each configuration runs in a child
+Short texts are about 22 tokens, passages about 120. Each configuration runs in a child
 process with OPENBLAS_NUM_THREADS set, since BLAS reads it once at start-up.
 
     .venv/bin/python scripts/bench_embed.py [--threads 1,2] [--n 256]
@@ -23,7 +23,9 @@ PASSAGE = (
     "It cited satellite imagery, statements from regional officials and social media footage. "
     "Analysts noted that reinforcements from two brigades had arrived at the end of the week, "
     "but that shortages of artillery ammunition limited any advance beyond the river crossing. "
-    "The ministry disputed the figures and said that its own estimates were considerably lower."
+    "The ministry disputed the figures and said that its own estimates were considerably lower. "
+    "Independent monitors, who visited three of the towns on Thursday, counted fewer vehicles "
+    "than either side had claimed, and said that fighting had moved north of the main road."
 )
 
 
