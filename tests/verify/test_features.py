@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsaudit.verify.features import LEXICAL_NAMES, lexical_features
 
 
@@ -47,5 +50,13 @@ def test_antonym_and_negation_cues() -> None:
 
 def test_empty_texts_give_finite_features() -> None:
     row = lexical_features("", "")
+    assert len(row) == len(LEXICAL_NAMES)
+    assert all(math.isfinite(value) for value in row)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=200))
+def test_any_text_gives_finite_features(claim: str, evidence: str) -> None:
+    row = lexical_features(claim, evidence)
     assert len(row) == len(LEXICAL_NAMES)
     assert all(math.isfinite(value) for value in row)
