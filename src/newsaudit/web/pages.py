@@ -132,6 +132,26 @@ def _quoted_range(q: str | None, length: int) -> tuple[int, int] | None:
     return start, end
 
 
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, state: State) -> HTMLResponse:
+    """The same story across outlets: clusters of the stored audits, their numbers, copies."""
+    from ..stories import build_stories, domain_profiles, load_articles
+    from ..stories.render import kind_name, number
+
+    store = require_store(state)
+    articles = load_articles(store)
+    found = build_stories(articles)
+    return render(
+        request,
+        "stories.html.j2",
+        articles=len(articles),
+        stories=found,
+        profiles=domain_profiles(articles, found),
+        kind_name=kind_name,
+        number=number,
+    )
+
+
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(
     request: Request,
