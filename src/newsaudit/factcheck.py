@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Article, Claim, Verdict
+from .model import Article, Claim, OutletSignal, Verdict
 from .retrieval import Embedder, HybridRetriever, embed_missing
 from .settings import Settings
 from .stages.evidence import Entailer, SourceDomains, check_claims
@@ -30,6 +30,15 @@ class FactChecker:
     def check(self, article: Article, claims: Sequence[Claim]) -> tuple[Verdict, ...]:
         """A verdict with quoted evidence for each checkable claim."""
         return check_claims(article, claims, self.retriever, self.entailer, self.sources, self.k)
+
+    def domain_signals(self, domain: str | None) -> tuple[OutletSignal, ...]:
+        """What the stored audits of `domain` showed in aggregate (after `newsaudit stories`)."""
+        if not domain:
+            return ()
+        from .stories import domain_profile, outlet_signals
+
+        profile = domain_profile(self.store, domain)
+        return outlet_signals(profile) if profile is not None else ()
 
     def refresh(self, progress: Callable[[int], None] | None = None) -> int:
         """Embed passages added since the checker opened; the dense index reloads."""

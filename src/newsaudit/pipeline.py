@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .ingest import Fetcher, RawInput, read_source, to_article
 from .model import Article, Report
@@ -67,8 +68,12 @@ class Auditor:
         claims = extract_claims(article, doc, acronyms, self.settings)
         headline_doc = self.language.parse(article.title) if article.title else None
         headline = check_headline(article, claims, headline_doc, acronyms, self.stance)
-        outlet = assess_outlet(article, claims)
-        verdicts = self.checker.check(article, claims) if self.checker is not None else ()
+        if self.checker is not None:
+            domain = article.site or (urlsplit(article.url).hostname if article.url else None)
+            outlet = assess_outlet(article, claims, self.checker.domain_signals(domain))
+            verdicts = self.checker.check(article, claims)
+        else:
+            outlet, verdicts = assess_outlet(article, claims), ()
         return Report(
             article=article,
             claims=claims,

@@ -40,8 +40,16 @@ _LABELS = {
 }
 
 
-def assess_outlet(article: Article, claims: tuple[Claim, ...]) -> Outlet:
-    """Signals about the outlet and page, and an overall reliability."""
+def assess_outlet(
+    article: Article,
+    claims: tuple[Claim, ...],
+    domain_signals: tuple[OutletSignal, ...] = (),
+) -> Outlet:
+    """Signals about the outlet and page, and an overall reliability.
+
+    `domain_signals` are what earlier audits of the same domain showed in aggregate
+    (`newsaudit stories`): they weigh in like the page's own.
+    """
     domain = article.site or _host(article.url)
     signals = [
         s
@@ -54,6 +62,7 @@ def assess_outlet(article: Article, claims: tuple[Claim, ...]) -> Outlet:
             _repeats(article),
             _template(article),
             *_sourcing(claims),
+            *domain_signals,
         )
         if s is not None
     ]
