@@ -27,6 +27,9 @@ class FakeChecker:
         self.refreshed += 1
         return 0
 
+    def domain_signals(self, domain: str | None) -> tuple[Any, ...]:
+        return ()
+
     def check(self, article: Article, claims: Sequence[Claim]) -> tuple[Verdict, ...]:
         document = self.store.document(1)
         passage = self.store.passages(1)[0]
