@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from newsaudit.cli.main import main
 
 RunCli = Callable[..., tuple[int, str, str]]
 
@@ -125,20 +122,3 @@ def claimbuster(tmp_path: Path) -> Path:
     rows += [f'{i},-3,{label},"{text}"' for i, (_, text, label) in enumerate(DEBATE, 1)]
     (folder / "kfold.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
-
-
-@pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> RunCli:
-    """Run `newsaudit ARGS…` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["newsaudit", *args])
-        code = 0
-        try:
-            main()
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run

@@ -1,35 +1,13 @@
-"""Fixtures for the entailment tests: an in-process CLI runner and JSONL writers."""
+"""Helpers for the entailment tests: JSONL writers (the CLI runner is in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from newsaudit.cli.main import main
-
 RunCli = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> RunCli:
-    """Run `newsaudit ARGS…` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["newsaudit", *args])
-        code = 0
-        try:
-            main()
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> Path:
