@@ -16,11 +16,12 @@ import contextlib
 import hashlib
 import io
 import json
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..ingest.warc import gzip_complete
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -183,30 +184,10 @@ def read_warc(path: Path) -> Iterator[Entry]:
             if entry is not None:
                 cut_short = isinstance(entry, Failed)
                 yield entry
-    if gzipped and not cut_short and not _gzip_ends_cleanly(path):
+    if gzipped and not cut_short and not gzip_complete(path):
         # warcio stops without a word when the last gzip member is cut off.
         where = f"{path}#{index + 1}"
         yield _failed(where, f"{where}: truncated WARC record (the file ends inside it)")
-
-
-def _gzip_ends_cleanly(path: Path) -> bool:
-    """Whether every gzip member of the file is complete."""
-    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    pending = False
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                while chunk:
-                    pending = True
-                    member.decompress(chunk, 1 << 22)
-                    chunk = member.unconsumed_tail
-                    if member.eof:
-                        chunk = member.unused_data + chunk
-                        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                        pending = False
-    except (OSError, zlib.error):
-        return False
-    return not pending
 
 
 def _warc_record(path: Path, index: int, record: Any) -> Entry | None:

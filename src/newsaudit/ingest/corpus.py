@@ -111,7 +111,7 @@ def _file(
         if suffix in FEED_SUFFIXES or looks_like_feed(raw.data):
             yield from read_feed(raw, settings, fetch_links, fetcher)
         else:
-            yield _article(raw, settings, str(path))
+            yield document_from_raw(raw, settings, str(path))
 
 
 def _url(
@@ -121,10 +121,11 @@ def _url(
     if looks_like_feed(raw.data, raw.content_type):
         yield from read_feed(raw, settings, fetch_links, fetcher)
     else:
-        yield _article(raw, settings, url)
+        yield document_from_raw(raw, settings, url)
 
 
-def _article(raw: RawInput, settings: Settings, origin: str) -> NewDocument:
+def document_from_raw(raw: RawInput, settings: Settings, origin: str) -> NewDocument:
+    """A page read as an article, as a corpus document (domain and date normalised)."""
     article = to_article(raw, settings)
     site = article.site or ""
     return NewDocument(

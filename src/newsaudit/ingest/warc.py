@@ -67,7 +67,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[NewDocument | Failure]
             if item is not None:
                 cut_short = isinstance(item, Failure) and item.reason == TRUNCATED
                 yield item
-    if gzipped and not cut_short and not _gzip_complete(path):
+    if gzipped and not cut_short and not gzip_complete(path):
         yield Failure(
             f"{path} record {number + 1}",
             "the archive ends in the middle of a record (truncated); the records before it "
@@ -151,7 +151,7 @@ def _check_header(path: Path) -> bool:
     return gzipped
 
 
-def _gzip_complete(path: Path) -> bool:
+def gzip_complete(path: Path) -> bool:
     """Whether every gzip member of the file ends properly (warcio stops silently if not)."""
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     fed = False
@@ -166,6 +166,6 @@ def _gzip_complete(path: Path) -> bool:
                         chunk = decompressor.unused_data + chunk
                         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
                         fed = False
-    except zlib.error:
+    except (OSError, zlib.error):
         return False
     return decompressor.eof or not fed

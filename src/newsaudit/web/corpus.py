@@ -14,12 +14,11 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import StoreError
-from ..ingest import Fetcher, to_article
-from ..ingest.corpus import attribute
-from ..ingest.dates import iso_date
+from ..ingest import Fetcher
+from ..ingest.corpus import attribute, document_from_raw
 from ..registry import load_registry
 from ..settings import Settings
-from ..store import NewDocument, normal_domain
+from ..store import NewDocument
 from .failures import WebError, not_found
 from .inputs import fetch_url
 from .jobs import JobProgress
@@ -172,14 +171,4 @@ def start_corpus_job(state: AppState, items: Sequence[CorpusItem]) -> JobProgres
 
 def _fetched_document(url: str, settings: Settings, fetcher: Fetcher | None) -> NewDocument:
     """A web page fetched through the SSRF guard and cleaned like an article."""
-    raw = fetch_url(url, settings, fetcher)
-    article = to_article(raw, settings)
-    site = article.site or ""
-    return NewDocument(
-        text=article.text,
-        origin=url,
-        title=article.title,
-        url=raw.url,
-        domain=normal_domain(site) if "." in site and " " not in site else None,
-        published=iso_date(article.date),
-    )
+    return document_from_raw(fetch_url(url, settings, fetcher), settings, url)
