@@ -67,7 +67,6 @@ def recall(path: Path, ks: tuple[int, ...] = (5, 10, 20)) -> None:
         store.put_vectors(ids, vectors, embedder.name)
         built = time.perf_counter() - t0
         retriever = HybridRetriever(store, embedder)
-        depth = max(ks)
         hits: dict[str, dict[int, list[float]]] = {"bm25": {}, "dense": {}, "fused": {}}
         t1 = time.perf_counter()
         for claim, gold in claims:
@@ -88,7 +87,6 @@ def recall(path: Path, ks: tuple[int, ...] = (5, 10, 20)) -> None:
     for name in ("bm25", "dense", "fused"):
         row = "".join(f"  {statistics.fmean(hits[name][k]):.3f} " for k in ks)
         print(f"{name:<12}{row}")
-    del depth
 
 
 def scale(passages: int, db: Path, queries: int, seed: int) -> None:

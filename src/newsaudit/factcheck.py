@@ -47,7 +47,7 @@ class FactChecker:
             return 0
         added = embed_missing(self.store, embedder, progress)
         if added:
-            self.retriever._dense = None
+            self.retriever.reload()
         return added
 
 

@@ -72,6 +72,18 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self._dense: FlatIndex | IVFIndex | None = None
+        self._last: tuple[str, NDArray[np.float32]] | None = None  # a claim is searched twice
+
+    def reload(self) -> None:
+        """Read the passage vectors again on next use (after new passages were embedded)."""
+        self._dense = None
+
+    def _vector(self, query: str) -> NDArray[np.float32]:
+        """The query's embedding; the evidence stage asks for one claim twice in a row."""
+        assert self.embedder is not None
+        if self._last is None or self._last[0] != query:
+            self._last = (query, self.embedder.embed([query])[0])
+        return self._last[1]
 
     @property
     def dense(self) -> FlatIndex | IVFIndex | None:
@@ -95,7 +107,7 @@ class HybridRetriever:
         index = self.dense
         if index is None or self.embedder is None or len(index) == 0:
             return []
-        vector = self.embedder.embed([query])[0]
+        vector = self._vector(query)
         if not domains and not before:
             return [r.passage_id for r in index.search(vector, k)]
         out: list[int] = []

@@ -55,3 +55,41 @@ def test_inverted_lists_find_what_the_exact_scan_finds() -> None:
         assert i in got  # a stored vector finds itself
         found += len(want & got)
     assert found / (20 * 10) >= 0.7
+
+
+class CountingEmbedder:
+    """Embeds by hashing words; counts its calls."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: object, batch_size: int = 32) -> np.ndarray:
+        self.calls += 1
+        rows = []
+        for text in texts:  # type: ignore[attr-defined]
+            v = np.zeros(16, np.float32)
+            for word in str(text).split():
+                v[hash(word) % 16] += 1.0
+            rows.append(v / max(float(np.linalg.norm(v)), 1e-9))
+        return np.array(rows, np.float32)
+
+
+def test_a_claim_searched_twice_is_embedded_once() -> None:
+    from newsaudit.retrieval import HybridRetriever
+    from newsaudit.store import Store
+    from newsaudit.store.records import NewDocument
+
+    store = Store.open(":memory:")
+    store.add_document(NewDocument(text="Ferries sailed at dawn.", origin="a", domain="a.example"))
+    embedder = CountingEmbedder()
+    retriever = HybridRetriever(store, embedder)
+    ids = np.array([p.id for p in store.passages(1)], np.int64)
+    store.put_vectors(ids, embedder.embed(["Ferries sailed at dawn."]), embedder.name)
+    embedder.calls = 0
+    retriever.retrieve("ferries at dawn", 3, domains=["a.example"])
+    retriever.retrieve("ferries at dawn", 3)
+    assert embedder.calls == 1
+    retriever.retrieve("another claim", 3)
+    assert embedder.calls == 2
