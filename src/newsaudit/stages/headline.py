@@ -39,6 +39,7 @@ from .language import Doc
 
 UNRELATED_BELOW = 0.2  # share of headline weight a claim must cover to be on topic at all
 STATES_ABOVE = 0.45  # share a claim must cover to count as saying what the headline says
+_CHANGE_WORDS = RISE_WORDS | FALL_WORDS
 _NEGATION_REACH = 40  # characters before a matched word within which a negation applies to it
 
 
@@ -329,7 +330,7 @@ def _direction_flipped(
     article: Article, parts: HeadlineParts, claim: Claim
 ) -> HeadlineReason | None:
     """The headline's change goes up where the claim's goes down, or the other way."""
-    changes = [w.found for w in parts.words if w.found.text.lower() in RISE_WORDS | FALL_WORDS]
+    changes = [w.found for w in parts.words if w.found.text.lower() in _CHANGE_WORDS]
     head = next((w for w in changes if parts.verb and w.start == parts.verb.start), None)
     head = head or (changes[0] if changes else None)
     if head is None:
