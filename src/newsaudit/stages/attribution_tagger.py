@@ -82,7 +82,19 @@ def _cue_ancestor(token: Any) -> tuple[str, int, str]:
     return "", 0, ""
 
 
-def _token_features(token: Any, quoted: bool) -> list[str]:
+def _sentences(run: Sequence[Any]) -> list[tuple[int, int]]:
+    """(sentence start, sentence root) of each token, looking each sentence up once."""
+    out: list[tuple[int, int]] = []
+    current, end = (0, 0), -1
+    for token in run:
+        if token.i >= end:
+            sent = token.sent  # a scan of the doc: once per sentence, not per token
+            current, end = (sent.start, sent.root.i), sent.end
+        out.append(current)
+    return out
+
+
+def _token_features(token: Any, quoted: bool, root: int) -> list[str]:
     lemma = token.lemma_.lower()
     head = token.head
     cue_lemma, steps, via = _cue_ancestor(token)
@@ -103,8 +115,7 @@ def _token_features(token: Any, quoted: bool) -> list[str]:
         "gen=" + str(lemma in GENERIC_NOUNS),
         "root=" + str(token.dep_ == "ROOT"),
         "sst=" + str(token.is_sent_start),
-        "side="
-        + ("L" if token.i < token.sent.root.i else "R" if token.i > token.sent.root.i else "0"),
+        "side=" + ("L" if token.i < root else "R" if token.i > root else "0"),
     ]
     if cue_lemma:
         feats += [
@@ -122,7 +133,10 @@ def _token_features(token: Any, quoted: bool) -> list[str]:
 def features(run: Sequence[Any]) -> list[list[str]]:
     """The CRF features of each token of one paragraph."""
     quoted = _quote_state(run)
-    own = [_token_features(t, q) for t, q in zip(run, quoted, strict=True)]
+    sentences = _sentences(run)
+    own = [
+        _token_features(t, q, root) for t, q, (_, root) in zip(run, quoted, sentences, strict=True)
+    ]
     cues = [i for i, t in enumerate(run) if t.lemma_.lower() in CUE_WORDS]
     # a headline or a transcript line ("PENCE: Well, ...") reads differently from prose
     shape = "short" if len(run) <= 12 else "long"
@@ -130,7 +144,7 @@ def features(run: Sequence[Any]) -> list[list[str]]:
     out = []
     for i, feats in enumerate(own):
         row = [*feats, "run=" + shape, opens, f"at={min(i, 3)}", "up=" + str(run[i].is_upper)]
-        row.append(_nearest_cue(run, cues, i))
+        row.append(_nearest_cue(sentences, cues, i))
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(run):
@@ -148,10 +162,10 @@ def features(run: Sequence[Any]) -> list[list[str]]:
     return out
 
 
-def _nearest_cue(run: Sequence[Any], cues: Sequence[int], i: int) -> str:
+def _nearest_cue(sentences: Sequence[tuple[int, int]], cues: Sequence[int], i: int) -> str:
     """Where the nearest cue word of the same sentence lies: side and a distance bucket."""
-    sent = run[i].sent.start
-    near = [c for c in cues if run[c].sent.start == sent and c != i]
+    sent = sentences[i][0]
+    near = [c for c in cues if sentences[c][0] == sent and c != i]
     if not near:
         return "nc=none"
     best = min(near, key=lambda c: abs(c - i))
