@@ -22,6 +22,7 @@ from .ingest import Fetcher, RawInput, read_source, to_article
 from .model import Article, Report
 from .settings import Settings, load_settings
 from .stages.acronyms import find_acronyms
+from .stages.attribution_tagger import load_attribution_tagger
 from .stages.claims import extract_claims
 from .stages.headline import check_headline
 from .stages.language import LanguageModel
@@ -46,6 +47,7 @@ class Auditor:
         self.checker = checker
         self.language = LanguageModel(self.settings.spacy_model)
         self.stance = load_stance_model(self.settings)
+        self.attribution_tagger = load_attribution_tagger()
 
     def audit(self, source: str) -> Report:
         """Audit a file path, "-" (standard input) or an http(s) URL."""
@@ -65,7 +67,8 @@ class Auditor:
         """Run stages 1-6 on an article that has already been read."""
         doc = self.language.parse(article.text)
         acronyms = find_acronyms(doc)
-        claims = extract_claims(article, doc, acronyms, self.settings)
+        tagged = self.attribution_tagger.relations(doc)
+        claims = extract_claims(article, doc, acronyms, self.settings, tagged)
         headline_doc = self.language.parse(article.title) if article.title else None
         headline = check_headline(article, claims, headline_doc, acronyms, self.stance)
         if self.checker is not None:

@@ -48,3 +48,11 @@ def test_the_shipped_tagger_finds_the_same_relations(language: LanguageModel) ->
     if not shipped_model_path().is_file():
         pytest.skip("no shipped attribution model")
     _check(relations_in_text(TEXT, language, method="tagger"))
+
+
+def test_the_audit_extractor_falls_back_to_the_tagger(language: LanguageModel) -> None:
+    text = "The national government has promised $25 million in emergency aid.\n"
+    assert relations_in_text(text, language, "rules") == ()
+    (relation,) = relations_in_text(text, language, "audit")
+    assert relation.source is not None
+    assert text[relation.source[0] : relation.source[1]] == "The national government"

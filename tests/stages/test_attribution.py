@@ -128,3 +128,45 @@ def test_no_credit_to_the_next_sentence(auditor: Auditor) -> None:
 
 def test_first_person_is_not_a_source(auditor: Auditor) -> None:
     assert _one(auditor, "I think the plan will fail.").type == "none"
+
+
+def _audit_credits(auditor: Auditor, text: str) -> list[Attribution]:
+    """Credits as the audit gives them: the rules first, then the tagger's sources."""
+    doc = auditor.language.parse(text)
+    attributor = Attributor(find_acronyms(doc), auditor.attribution_tagger.relations(doc))
+    return [attributor.attribute(sent) for sent in doc.sents]
+
+
+def test_a_source_only_the_tagger_marks_is_credited(auditor: Auditor) -> None:
+    text = "The national government has promised $25 million in emergency aid for the valley."
+    assert _one(auditor, text).type == "none"  # no reporting verb: the rules stay silent
+    (att,) = _audit_credits(auditor, text)
+    assert (att.type, att.source, att.source_kind) == (
+        "named",
+        "national government",
+        "organisation",
+    )
+    assert att.mention == "The national government"
+
+
+def test_the_rules_win_over_the_tagger(auditor: Auditor) -> None:
+    text = "Crossings resumed at noon, according to the Tidewell Ferry Company."
+    (att,) = _audit_credits(auditor, text)
+    assert (att.source, att.cue) == ("Tidewell Ferry Company", "according to")
+
+
+def test_a_first_person_tagged_source_credits_nothing(auditor: Auditor) -> None:
+    (att,) = _audit_credits(auditor, "We hope the bridge reopens in May.")
+    assert att.type == "none"
+
+
+def test_a_body_noun_with_its_own_modifier_is_not_an_earlier_body(auditor: Auditor) -> None:
+    text = (
+        "About 3,000 people were evacuated, the regional government said. "
+        "The national government said aid would arrive on Monday. "
+        "The government said the roads were closed."
+    )
+    first, second, third = _credits(auditor, text)
+    assert first.source == "regional government"
+    assert second.source == "national government"
+    assert third.source == "national government"  # the latest body with that noun

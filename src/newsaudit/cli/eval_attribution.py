@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -12,7 +13,7 @@ from ..errors import UsageError
 from ..evaluation.attribution_eval import AttributionScores, evaluate
 from ..evaluation.polnear import read_split
 from ..settings import load_settings
-from ..stages.attribution_spans import relation_finder
+from ..stages.attribution_spans import Method, relation_finder
 from ..stages.language import LanguageModel
 from .evaluate import eval_group
 
@@ -67,10 +68,10 @@ def _payload(result: AttributionScores, method: str) -> dict[str, object]:
 )
 @click.option(
     "--method",
-    type=click.Choice(["tagger", "rules"]),
-    default="tagger",
+    type=click.Choice(["audit", "tagger", "rules"]),
+    default="audit",
     show_default=True,
-    help="The learned tagger, or the audit's attribution rules read back as spans.",
+    help="What the audit credits (rules, then the learned tagger), or either one alone.",
 )
 @click.option(
     "--model",
@@ -86,11 +87,11 @@ def eval_attribution(
     """Score attribution source and content spans (exact and overlap P/R/F1) on PolNeAR."""
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
-    if model_path is not None and method != "tagger":
-        raise UsageError("--model goes with --method tagger")
+    if model_path is not None and method == "rules":
+        raise UsageError("--model goes with --method audit or tagger")
     articles = read_split(data_dir, limit)
     language = LanguageModel(load_settings().spacy_model)
-    find = relation_finder("tagger" if method == "tagger" else "rules", model_path)
+    find = relation_finder(cast(Method, method), model_path)
     result = evaluate(articles, lambda text: find(language.parse(text)))
     if as_json:
         click.echo(json.dumps(_payload(result, method), indent=2))

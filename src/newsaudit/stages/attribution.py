@@ -7,6 +7,8 @@ A sentence is credited when it holds a cue:
                                            sits in a sentence with a quotation)
     "it is reported that ..."              an expletive passive: vague
     "in a report, X ..."                   the subject of the sentence
+    a source the learned tagger marks      when no rule fires: the tagger's source span
+                                           (attribution_tagger.py) inside the sentence
 The source is then read from the cue's noun phrase: a person or body named there (with
 defined acronyms resolved and earlier full names recalled), a document's author ("a study
 by X", "X's report"), a pronoun or "the authority" pointing back to an earlier source, or
@@ -16,7 +18,8 @@ Nothing is carried to the next sentence except an open quotation.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..model import NO_ATTRIBUTION, Acronym, Attribution, AttributionType, SourceKind
 from .sources import (
@@ -39,19 +42,33 @@ _NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "C
 _BODY_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _Source = tuple[str, str | None, SourceKind]  # (type, source, kind)
 
+_UNNAMED: _Source = ("vague", None, "unknown")
+
+if TYPE_CHECKING:
+    from .attribution_spans import SpanRelation
+
 
 class Attributor:
     """Credits sentences to sources, remembering the sources met so far in one article."""
 
-    def __init__(self, acronyms: tuple[Acronym, ...]) -> None:
+    def __init__(self, acronyms: tuple[Acronym, ...], tagged: Sequence[SpanRelation] = ()) -> None:
         self.acronyms = acronyms
+        # relations the learned tagger found in the same doc: the fallback when no rule fires
+        self.tagged = tuple(r for r in tagged if r.source is not None)
+        self.last_tagged: SpanRelation | None = None  # the relation behind the last credit
         self.memory = SourceMemory()
         self._shorts = {a.short: a.long for a in acronyms}
 
     def attribute(self, sent: Any) -> Attribution:
         """The attribution of one sentence (a spaCy Span), or NO_ATTRIBUTION."""
         self._meet_entities(sent)
-        found = self._according_to(sent) or self._reporting_verb(sent) or self._in_a_report(sent)
+        self.last_tagged = None
+        found = (
+            self._according_to(sent)
+            or self._reporting_verb(sent)
+            or self._in_a_report(sent)
+            or self._tagged_source(sent)
+        )
         if found is None:
             return NO_ATTRIBUTION
         if found.source and found.type == "named":
@@ -147,6 +164,27 @@ class Attributor:
                     return _make(described, subjects[0], prep.text + " " + docs[0].text)
         return None
 
+    def _tagged_source(self, sent: Any) -> Attribution | None:
+        """The first source the tagger marked inside the sentence, read like a rule's."""
+        for relation in self.tagged:
+            assert relation.source is not None  # kept only with a source in __init__
+            start, end = relation.source
+            if not sent.start_char <= start < sent.end_char:
+                continue
+            span = sent.doc.char_span(start, min(end, sent.end_char), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            head = span.root
+            described: _Source | None = self._describe(head)
+            if described is None:
+                if head.lower_ in _FIRST_PERSON or head.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                described = _UNNAMED  # "the man", "a witness"
+            cue = sent.doc.text[relation.cue[0] : relation.cue[1]] if relation.cue else ""
+            self.last_tagged = relation
+            return _make(described, head, cue)
+        return None
+
     def _describe(self, head: Any) -> _Source | None:
         """Read a source from a noun phrase; None when it cannot be a source at all."""
         lower = head.lower_
@@ -175,7 +213,12 @@ class Attributor:
                 return ("vague", None, "unknown")
             if lemma in DOCUMENT_NOUNS:
                 return ("named", _compound_text(head), "document")
-            return ("named", self.memory.body_for(lemma) or _compound_text(head), "organisation")
+            own, known = _compound_text(head), self.memory.body_for(lemma)
+            # "the authority" is the authority met before; "the national government" is
+            # not the regional one met before
+            if known is None or (own != head.text and not known.lower().endswith(own.lower())):
+                known = own
+            return ("named", known, "organisation")
         return None
 
     def _named_in(self, head: Any) -> _Source | None:

@@ -2,12 +2,15 @@
 
 The audit credits whole sentences to a source (`attribution.Attributor`); a benchmark such
 as PolNeAR, and any reader who wants to highlight a quote, needs the pieces of each
-relation as offsets into the text. Two extractors give them:
-    rules    the audit's own attribution rules, read back as spans: the source mention it
+relation as offsets into the text. Three extractors give them:
+    audit    what the audit credits, one relation per credited sentence: the rules where
+             one fires, else the source the tagger marks in the sentence (with the
+             tagger's cue and content)
+    rules    the attribution rules alone, read back as spans: the source mention they
              found, its cue verb, and the rest of the sentence (the clause the verb
              governs, when the parse has one) as content;
-    tagger   a learned sequence tagger over the parse (`attribution_tagger`), which marks
-             source, cue and content tokens and joins them into relations.
+    tagger   the learned sequence tagger over the parse (`attribution_tagger`) alone,
+             which marks source, cue and content tokens and joins them into relations.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from .attribution import Attributor
 from .language import LanguageModel
 
 Offsets = tuple[int, int]
-Method = Literal["rules", "tagger"]
+Method = Literal["audit", "rules", "tagger"]
 _TRIM = set(" \t\r\n,;:—–-")
 RelationFinder = Callable[[Any], "tuple[SpanRelation, ...]"]
 
@@ -37,14 +40,30 @@ class SpanRelation:
 
 
 def rule_relations(doc: Any, acronyms: tuple[Acronym, ...] = ()) -> tuple[SpanRelation, ...]:
-    """The relations the audit's attribution rules find in a parsed text."""
-    attributor = Attributor(acronyms)
+    """The relations the attribution rules alone find in a parsed text."""
+    return credited_relations(doc, Attributor(acronyms))
+
+
+def audit_relations(
+    doc: Any, tagged: tuple[SpanRelation, ...], acronyms: tuple[Acronym, ...] = ()
+) -> tuple[SpanRelation, ...]:
+    """The relations the audit credits: the rules first, the tagger's sources where none fires."""
+    return credited_relations(doc, Attributor(acronyms, tagged))
+
+
+def credited_relations(doc: Any, attributor: Attributor) -> tuple[SpanRelation, ...]:
+    """One relation for each sentence the attributor credits to a source."""
     found = []
     for sent in doc.sents:
         attribution = attributor.attribute(sent)
         if attribution.type == "none" or attribution.start is None or attribution.end is None:
             continue
         source = (attribution.start, attribution.end)
+        if attributor.last_tagged is not None:  # credited by the tagger's relation
+            found.append(
+                SpanRelation(source, attributor.last_tagged.cue, attributor.last_tagged.content)
+            )
+            continue
         cue = _cue_token(sent, attribution.cue, source)
         content = _content(sent, source, cue)
         found.append(
@@ -93,18 +112,26 @@ def _trimmed(text: str, start: int, end: int) -> Offsets | None:
     return (start, end) if end - start > 2 else None
 
 
-def relation_finder(method: Method = "tagger", model: Path | None = None) -> RelationFinder:
-    """A function from a parsed text to its relations: the learned tagger, or the rules."""
+def relation_finder(method: Method = "audit", model: Path | None = None) -> RelationFinder:
+    """A function from a parsed text to its relations, by one of the three extractors."""
     if method == "rules":
         return rule_relations
     # imported here: the tagger module builds on this one's records
+    from .acronyms import find_acronyms
     from .attribution_tagger import load_attribution_tagger
 
-    return load_attribution_tagger(model).relations
+    tagger = load_attribution_tagger(model)
+    if method == "tagger":
+        return tagger.relations
+
+    def audit(doc: Any) -> tuple[SpanRelation, ...]:
+        return audit_relations(doc, tagger.relations(doc), find_acronyms(doc))
+
+    return audit
 
 
 def relations_in_text(
-    text: str, language: LanguageModel, method: Method = "tagger"
+    text: str, language: LanguageModel, method: Method = "audit"
 ) -> tuple[SpanRelation, ...]:
     """Parse raw text and return its attribution relations, offsets into `text`."""
     return relation_finder(method)(language.parse(text))

@@ -21,20 +21,12 @@ from typing import Any
 
 from ..errors import ModelError
 from .attribution_spans import Offsets, SpanRelation
-from .sources import CUE_LEMMAS, GENERIC_NOUNS, lexicon
+from .sources import ATTRIBUTION_CUE_WORDS, GENERIC_NOUNS
 
 MODEL_NAME = "polnear-crf.crfsuite.xz"
 ROLE_TAGS = {"source": "SRC", "cue": "CUE", "content": "CON"}
 _QUOTES = set('"“”')
-# Words PolNeAR counts as cues beyond the audit's reporting verbs: stances, wishes, beliefs.
-_EXTRA_CUES = lexicon(
-    "accord call criticize criticise accuse blame praise urge want hope expect fear worry "
-    "recall describe ask reply respond question agree disagree promise vow pledge threaten "
-    "demand insist mention point acknowledge know feel see consider hear learn plan decide "
-    "attack defend dismiss slam blast mock joke quip boast complain charge suggest propose "
-    "signal hint declare proclaim recommend"
-)
-CUE_WORDS = CUE_LEMMAS | _EXTRA_CUES
+CUE_WORDS = ATTRIBUTION_CUE_WORDS
 
 
 def paragraphs(doc: Any) -> Iterator[list[Any]]:

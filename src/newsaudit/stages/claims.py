@@ -2,8 +2,9 @@
 
 1. take the sentences of paragraph blocks (never headings), leaving out questions and
    verbless fragments; split a sentence at ";" into clauses that each have a verb
-2. credit each sentence to its source (attribution.py); a sentence carries a credit on
-   only while a quotation opened before it is still open
+2. credit each sentence to its source (attribution.py: rules over the parse, then the
+   sources the learned tagger marked); a sentence carries a credit on only while a
+   quotation opened before it is still open
 3. for each clause: hedges and kind (hedging.py), quantities (quantities.py), entities
 4. score check-worthiness (checkworthy.py), drop claims under `min_checkworthy`, number
    the rest C1, C2, ... in text order
@@ -18,6 +19,7 @@ from typing import Any
 from ..model import NO_ATTRIBUTION, Acronym, Article, Attribution, Claim, Entity
 from ..settings import Settings
 from .attribution import Attributor, continues_quote
+from .attribution_spans import SpanRelation
 from .checkworthy import score
 from .hedging import claim_kind, find_hedges
 from .language import Doc
@@ -27,12 +29,20 @@ _VERB_POS = {"VERB", "AUX"}
 
 
 def extract_claims(
-    article: Article, doc: Doc, acronyms: tuple[Acronym, ...], settings: Settings
+    article: Article,
+    doc: Doc,
+    acronyms: tuple[Acronym, ...],
+    settings: Settings,
+    tagged: tuple[SpanRelation, ...] = (),
 ) -> tuple[Claim, ...]:
-    """The claims of the article body, in text order, with ids C1, C2, ..."""
+    """The claims of the article body, in text order, with ids C1, C2, ...
+
+    `tagged` holds the attribution tagger's relations in `doc`, the fallback for sentences
+    no attribution rule credits.
+    """
     paragraphs = _paragraphs(article)
     starts = [p[0] for p in paragraphs]
-    attributor = Attributor(acronyms)
+    attributor = Attributor(acronyms, tagged)
     drafts: list[Claim] = []
     previous: tuple[int, Attribution] | None = None  # (paragraph index, attribution)
     for sent in doc.sents:

@@ -27,6 +27,15 @@ CUE_LEMMAS = lexicon(
     "believe think allege assert stress disclose forecast reckon maintain contend testify "
     "tweet post brief"
 )
+# Words that mark attribution in the wider sense PolNeAR annotates: stances, wishes and
+# beliefs beside the reporting verbs ("X urged", "X promised", "X hopes").
+ATTRIBUTION_CUE_WORDS = CUE_LEMMAS | lexicon(
+    "accord call criticize criticise accuse blame praise urge want hope expect fear worry "
+    "recall describe ask reply respond question agree disagree promise vow pledge threaten "
+    "demand insist mention point acknowledge know feel see consider hear learn plan decide "
+    "attack defend dismiss slam blast mock joke quip boast complain charge suggest propose "
+    "signal hint declare proclaim recommend"
+)
 # Nouns for written sources: a source named only by one of these is a document.
 DOCUMENT_NOUNS = lexicon(
     "study report survey analysis paper assessment review poll estimate estimates data figures "
