@@ -48,23 +48,29 @@ DEFAULT_BODIES = (
 )
 
 
-def write_articles(path: Path, folder: Path, limit: int) -> int:
-    """Write the first `limit` usable bodies as text files; returns their total characters."""
+def write_articles(path: Path, folder: Path, limit: int, passes: int = 1) -> int:
+    """Write the first `limit` usable bodies as text files; returns their total characters.
+
+    With `passes` > 1 each body is written again under another title line (its second,
+    third ... sentence), so a batch larger than the set still holds distinct articles.
+    """
     csv.field_size_limit(sys.maxsize)
     chars = written = 0
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            body = row["articleBody"].strip()
-            if len(body) < 200:
-                continue
-            first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+        bodies = [
+            (row["Body ID"], row["articleBody"].strip())
+            for row in csv.DictReader(handle)
+            if len(row["articleBody"].strip()) >= 200
+        ][:limit]
+    for n in range(passes):
+        for body_id, body in bodies:
+            sentences = re.split(r"(?<=[.!?])\s", body)
+            first = sentences[n % len(sentences)]
             title = " ".join(first.split()[:12]).rstrip(".")
-            text = f"{title}\n\n{body}\n"
-            (folder / f"{row['Body ID']}.txt").write_text(text, encoding="utf-8")
+            text = f"{title}\n\n{body}\n" if n == 0 else f"{title} ({n + 1})\n\n{body}\n"
+            (folder / f"{body_id}-{n}.txt").write_text(text, encoding="utf-8")
             chars += len(text)
             written += 1
-            if written == limit:
-                break
     return chars
 
 
@@ -202,6 +208,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=300, help="articles (default 300)")
     parser.add_argument("--workers", type=int, default=2, help="pool workers / Ray actors")
     parser.add_argument(
+        "--passes", type=int, default=1, help="write each body this many times, retitled"
+    )
+    parser.add_argument(
         "--engines", default="inline,local,ray", help="comma-separated (default all three)"
     )
     parser.add_argument(
@@ -223,10 +232,11 @@ def main() -> int:
         scratch = Path(tmp)
         folder = scratch / "articles"
         folder.mkdir()
-        chars = write_articles(args.bodies, folder, args.limit)
+        chars = write_articles(args.bodies, folder, args.limit, args.passes)
+        count = len(list(folder.iterdir()))
         print(
             f"newsaudit {__version__}, Python {platform.python_version()}, "
-            f"{os.cpu_count()} CPUs visible, {args.limit} articles, {chars:,} characters"
+            f"{os.cpu_count()} CPUs visible, {count} articles, {chars:,} characters"
         )
         results = []
         for engine in engines:
@@ -236,15 +246,16 @@ def main() -> int:
             print(f"  {engine}: {figures.rate:.2f} articles/s", file=sys.stderr)
     base = next((r for r in results if r.engine == "inline"), None)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print("| engine | workers | articles/s end to end | steady | speed-up (steady) | "
-          "CPU s an article | peak RSS a worker | failed |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|")
+    print("| engine | workers | articles/s end to end | steady | speed-up end to end | "
+          "speed-up steady | CPU s an article | peak RSS a worker | failed |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
+        whole = f"{r.rate / base.rate:.2f}x" if base and base.rate else "-"
         speedup = f"{r.steady / base.steady:.2f}x" if base and base.steady else "-"
         peak = f"{max(r.peak_mb):.0f} MB" if r.peak_mb else "-"
         print(
-            f"| {r.engine} | {r.workers} | {r.rate:.2f} | {r.steady:.2f} | {speedup} | "
-            f"{r.cpu_seconds / (r.done + r.failed):.3f} | {peak} | {r.failed} |"
+            f"| {r.engine} | {r.workers} | {r.rate:.2f} | {r.steady:.2f} | {whole} | "
+            f"{speedup} | {r.cpu_seconds / (r.done + r.failed):.3f} | {peak} | {r.failed} |"
         )
     return 0
 
