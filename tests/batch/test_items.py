@@ -141,3 +141,41 @@ def test_any_bytes_in_a_warc_file_give_items_or_failed_items(
         path.write_bytes(gzip.compress(body) if gzipped else body)
         for entry in enumerate_inputs([path]):
             assert isinstance(entry, Item | Failed)
+
+
+def test_a_warc_record_failing_its_digest_is_a_failed_item(tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)  # writes payload and block digests
+    for n in range(3):
+        body = article_text(n).encode()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://a.example/{n}",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=http,
+            )
+        )
+    data = bytearray(buffer.getvalue())
+    at = data.find(article_text(1).encode())
+    data[at] ^= 0x20  # one letter's case flipped: same length, different digest
+    path = tmp_path / "corrupt.warc"
+    path.write_bytes(bytes(data))
+    entries = list(enumerate_inputs([path]))
+    assert [type(e) for e in entries] == [Item, Failed, Item]
+    assert "digest" in entries[1].reason  # type: ignore[union-attr]
+    assert "https://a.example/1" in entries[1].source
+
+
+def test_a_file_named_warc_that_is_not_one_is_a_failed_item(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_text("just some notes\n" * 5, "utf-8")
+    [entry] = list(enumerate_inputs([path]))
+    assert isinstance(entry, Failed) and "not a WARC file" in entry.reason

@@ -12,23 +12,20 @@ it is recorded once however often the batch is run.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..ingest.warc import gzip_complete
+from ..errors import IngestError
+from ..ingest.warc import Problem, Response, warc_responses
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # JSONL fields read as the article, first found wins; "html" keeps the page's own metadata.
 _BODY_FIELDS = ("html", "text", "body", "content")
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -149,63 +146,18 @@ def _jsonl_line(path: Path, number: int, line: bytes) -> Entry:
 
 def read_warc(path: Path) -> Iterator[Entry]:
     """One item per HTML (or plain-text) response record of a WARC file, gzipped or not."""
-    from warcio.archiveiterator import ArchiveIterator  # only batches of WARC files need it
-
     try:
-        with path.open("rb") as head:
-            gzipped = head.read(2) == _GZIP_MAGIC
-        handle = path.open("rb")
-    except OSError as exc:
-        yield _failed(str(path), f"{path}: cannot be read ({exc.strerror or exc})")
-        return
-    index = 0
-    cut_short = False
-    with handle:
-        records = iter(ArchiveIterator(handle))
-        while True:
-            try:
-                # warcio reports damage on stderr as well as by raising; the reason goes
-                # into the item instead, so its own messages are kept off the terminal.
-                with contextlib.redirect_stderr(io.StringIO()):
-                    record = next(records, None)
-                    if record is None:
-                        break
-                    if record.rec_type != "response":
-                        continue
-                    index += 1
-                    entry = _warc_record(path, index, record)
-            # A damaged record makes warcio's parser raise whatever it meets (AttributeError,
-            # ValueError, zlib.error, ArchiveLoadFailed...): all of it means "damaged here".
-            except Exception as exc:  # noqa: BLE001
-                where = f"{path}#{index + 1}"
-                yield _failed(where, f"{where}: damaged WARC record ({_one_line(exc)[:120]}); "
-                              "the rest of the file is skipped")  # fmt: skip
-                return
-            if entry is not None:
-                cut_short = isinstance(entry, Failed)
-                yield entry
-    if gzipped and not cut_short and not gzip_complete(path):
-        # warcio stops without a word when the last gzip member is cut off.
-        where = f"{path}#{index + 1}"
-        yield _failed(where, f"{where}: truncated WARC record (the file ends inside it)")
+        # The one record loop (ingest/warc.py): digests checked, so a corrupt record is a
+        # Failed item rather than an audit of garbled text.
+        for found in warc_responses(path, None, check_digests=True):
+            yield _warc_entry(path, found)
+    except IngestError as exc:  # unreadable, or not a WARC file at all
+        yield _failed(str(path), " ".join(str(exc).split()))
 
 
-def _warc_record(path: Path, index: int, record: Any) -> Entry | None:
-    uri = record.rec_headers.get_header("WARC-Target-URI")
-    where = f"{path}#{index}" + (f" {uri}" if uri else "")
-    ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
-    data = record.content_stream().read()
-    if getattr(record.raw_stream, "limit", 0) > 0:
-        # The record promised more bytes than the file holds: the crawl was cut short.
-        declared = record.rec_headers.get_header("Content-Length")
-        return _failed(where, f"{where}: truncated WARC record (Content-Length {declared})")
-    if ctype is not None and not ctype.split(";")[0].strip().lower().startswith(_HTML_TYPES):
-        return None  # images, scripts and stylesheets are not articles: not items at all
-    status = record.http_headers.get_statuscode() if record.http_headers else None
-    if status and not status.startswith("2"):
-        return None  # redirects and error pages carry no article
-    return _item(where, data, uri, ctype)
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+def _warc_entry(path: Path, found: Response | Problem) -> Entry:
+    url = found.place.url
+    where = f"{path}#{found.place.response}" + (f" {url}" if url else "")
+    if isinstance(found, Problem):
+        return _failed(where, f"{where}: {found.reason}")
+    return _item(where, found.data, url, found.content_type)
