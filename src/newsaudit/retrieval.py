@@ -6,23 +6,29 @@ from each list, so neither score scale has to be calibrated against the other.
 
 The dense index is the store's passage vectors held in memory (384 float32 numbers a
 passage: about 1.5 GB for a million), scanned whole for a small corpus and through inverted
-lists for a large one (`vector_index`).
+lists for a large one (`vector_index`). The lists' centroids and each vector's list number
+are kept in the store, so a new process reads them instead of clustering again.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
+from . import vector_index
+from .errors import StoreError
 from .stages.evidence import Passage
-from .vector_index import FlatIndex, IVFIndex, Ranked, build_index
+from .vector_index import Centroids, FlatIndex, IVFIndex, Ranked, load_index, reusable
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al., 2009)
 CANDIDATES = 50  # passages taken from each list before fusion
 EMBED_BATCH = 64
+
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -65,6 +71,37 @@ def embed_missing(
             progress(len(todo))
 
 
+def load_dense(store: Any, model: str) -> FlatIndex | IVFIndex:
+    """The dense index of the store's `model` vectors; a large corpus's inverted lists are
+    read from the store when it keeps them, and what was trained or assigned is kept there."""
+    ids, matrix = store.vectors(model)
+    ids, matrix = np.asarray(ids, np.int64), np.asarray(matrix, np.float32)
+    if ids.shape[0] <= vector_index.FLAT_UP_TO:  # exact: nothing learnt, nothing stored
+        return FlatIndex(ids, matrix)
+    stored = store.vector_centroids(model)
+    centroids = Centroids(stored.centroids, stored.trained_on) if stored is not None else None
+    reuse = stored is not None and reusable(centroids, int(ids.shape[0]), int(matrix.shape[1]))
+    assigned = store.vector_lists(model, ids) if reuse else np.full(ids.shape[0], -1, np.int64)
+    index, update = load_index(ids, matrix, centroids if reuse else None, assigned)
+    if update is None:
+        return index
+    try:
+        if update.centroids is not None:
+            store.put_vector_centroids(
+                model,
+                update.centroids.vectors,
+                update.centroids.trained_on,
+                update.ids,
+                update.lists,
+            )
+        else:
+            store.put_vector_lists(stored, update.ids, update.lists)
+    except StoreError as exc:
+        # The index in memory is complete; only the next process's head start is lost.
+        log.warning("the dense index's lists were not kept in the store: %s", exc)
+    return index
+
+
 class HybridRetriever:
     """`Retriever` over a store: FTS5 BM25 and dense vectors, fused by rank."""
 
@@ -89,8 +126,7 @@ class HybridRetriever:
     def dense(self) -> FlatIndex | IVFIndex | None:
         """The dense index, loaded from the store on first use."""
         if self._dense is None and self.embedder is not None:
-            ids, matrix = self.store.vectors(self.embedder.name)
-            self._dense = build_index(np.asarray(ids, np.int64), np.asarray(matrix, np.float32))
+            self._dense = load_dense(self.store, self.embedder.name)
         return self._dense
 
     def keyword(

@@ -5,6 +5,11 @@ Beyond that, scanning a million 384-dimensional vectors reads 1.5 GB per query, 
 vectors are grouped around k-means centroids (an inverted file, IVF): a query scans only
 the lists of its `probe` nearest centroids. Everything is numpy; the clustering is seeded,
 so the same vectors give the same index.
+
+Training the centroids and assigning a million vectors takes tens of seconds, so the store
+keeps both (`load_index` says what to write back): a later process assigns only the vectors
+added since, and trains again only once the corpus has grown or shrunk past `RETRAIN_GROWTH`
+times the vectors the centroids were learnt from.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ FLAT_UP_TO = 200_000
 TRAIN_SAMPLE = 32_768  # vectors the centroids are learnt from
 KMEANS_ROUNDS = 8
 PROBE_SHARE = 0.02  # share of the lists a query scans
+SEED = 13
+RETRAIN_GROWTH = 2.0  # stored centroids serve from 1/2x to 2x the vectors they were learnt on
 
 
 @dataclass(frozen=True)
@@ -62,14 +69,35 @@ class IVFIndex:
         ids: NDArray[np.int64],
         matrix: NDArray[np.float32],
         lists: int | None = None,
-        seed: int = 13,
+        seed: int = SEED,
     ) -> None:
-        n = int(ids.shape[0])
-        self.lists = lists or max(1, int(np.sqrt(n)))
+        centroids = _kmeans(matrix, lists or default_lists(int(ids.shape[0])), seed)
+        self._arrange(ids, matrix, centroids, _assign(matrix, centroids))
+
+    @classmethod
+    def from_centroids(
+        cls,
+        ids: NDArray[np.int64],
+        matrix: NDArray[np.float32],
+        centroids: NDArray[np.float32],
+        assign: NDArray[np.int64],
+    ) -> IVFIndex:
+        """The index of vectors already assigned to lists (`assign[i]` for row i)."""
+        index = cls.__new__(cls)
+        index._arrange(ids, matrix, centroids, assign)
+        return index
+
+    def _arrange(
+        self,
+        ids: NDArray[np.int64],
+        matrix: NDArray[np.float32],
+        centroids: NDArray[np.float32],
+        assign: NDArray[np.int64],
+    ) -> None:
+        self.centroids = centroids
+        self.lists = int(centroids.shape[0])
         self.probe = max(1, int(np.ceil(self.lists * PROBE_SHARE)))
-        self.centroids = _kmeans(matrix, self.lists, seed)
-        assign = _assign(matrix, self.centroids)
-        order = np.argsort(assign, kind="stable")
+        order = np.argsort(assign, kind="stable")  # stable: rows keep their id order in a list
         self.matrix = np.ascontiguousarray(matrix[order])
         self.ids = ids[order]
         counts = np.bincount(assign, minlength=self.lists)
@@ -95,6 +123,67 @@ def build_index(ids: NDArray[np.int64], matrix: NDArray[np.float32]) -> FlatInde
     if ids.shape[0] <= FLAT_UP_TO:
         return FlatIndex(ids, matrix)
     return IVFIndex(ids, matrix)
+
+
+def default_lists(n: int) -> int:
+    """How many inverted lists `n` vectors get: about the square root."""
+    return max(1, int(np.sqrt(n)))
+
+
+@dataclass(frozen=True)
+class Centroids:
+    """The learnt part of an inverted-file index: unit centroids (lists, d) and the number
+    of vectors in the corpus when they were learnt."""
+
+    vectors: NDArray[np.float32]
+    trained_on: int
+
+
+@dataclass(frozen=True)
+class ListUpdate:
+    """What loading learnt that the store lacks: the list number of each id in `ids`, and
+    `centroids` when they were trained anew (then every earlier assignment is void)."""
+
+    centroids: Centroids | None
+    ids: NDArray[np.int64]
+    lists: NDArray[np.int64]
+
+
+def reusable(centroids: Centroids | None, n: int, dim: int) -> bool:
+    """Whether stored centroids still fit a corpus of `n` vectors of size `dim`."""
+    if centroids is None or centroids.vectors.ndim != 2 or centroids.vectors.shape[1] != dim:
+        return False
+    trained = max(centroids.trained_on, 1)
+    return trained / RETRAIN_GROWTH <= n <= trained * RETRAIN_GROWTH
+
+
+def load_index(
+    ids: NDArray[np.int64],
+    matrix: NDArray[np.float32],
+    centroids: Centroids | None,
+    assigned: NDArray[np.int64],
+) -> tuple[FlatIndex | IVFIndex, ListUpdate | None]:
+    """The index of these vectors, reusing stored centroids and list numbers when they fit.
+
+    `assigned[i]` is the stored list of row i, -1 where none. Returns the index and what to
+    store (None when nothing is new); the index equals a fresh `IVFIndex.from_centroids`
+    over the same centroids, and, when trained here, `build_index`.
+    """
+    n = int(ids.shape[0])
+    if n <= FLAT_UP_TO:
+        return FlatIndex(ids, matrix), None
+    if centroids is None or not reusable(centroids, n, int(matrix.shape[1])):
+        learnt = _kmeans(matrix, default_lists(n), SEED)
+        assign = _assign(matrix, learnt)
+        index = IVFIndex.from_centroids(ids, matrix, learnt, assign)
+        return index, ListUpdate(Centroids(learnt, n), ids, assign)
+    assign = np.asarray(assigned, dtype=np.int64).copy()
+    missing = (assign < 0) | (assign >= centroids.vectors.shape[0])
+    update = None
+    if missing.any():
+        assign[missing] = _assign(matrix[missing], centroids.vectors)
+        update = ListUpdate(None, ids[missing], assign[missing])
+    return IVFIndex.from_centroids(ids, matrix, centroids.vectors, assign), update
 
 
 def _kmeans(matrix: NDArray[np.float32], k: int, seed: int) -> NDArray[np.float32]:

@@ -1,9 +1,11 @@
-"""Passage vectors as float32 blobs: checking what goes in, one matrix coming out."""
+"""Passage vectors as float32 blobs (checking what goes in, one matrix coming out), and the
+centroids and list numbers of their inverted-file index."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -52,3 +54,106 @@ def load(conn: sqlite3.Connection, model: str) -> tuple[NDArray[np.int64], NDArr
     ids = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
     matrix = np.frombuffer(b"".join(r[1] for r in found), dtype=np.float32)
     return ids, matrix.reshape(len(found), dim).copy()
+
+
+@dataclass(frozen=True)
+class StoredCentroids:
+    """The k-means centroids kept for one model's inverted lists, and when they were made."""
+
+    model: str
+    centroids: NDArray[np.float32]
+    trained_on: int
+    created_at: str
+
+
+def load_centroids(conn: sqlite3.Connection, model: str) -> StoredCentroids | None:
+    """The stored centroids of `model`, or None when it has none."""
+    row = conn.execute(
+        "SELECT lists, dim, centroids, trained_on, created_at FROM vector_centroids "
+        "WHERE model = ?",
+        (model,),
+    ).fetchone()
+    if row is None:
+        return None
+    lists, dim, blob, trained_on, created_at = row
+    if len(blob) != 4 * int(lists) * int(dim):
+        return None  # a damaged row: the index is trained again and the row replaced
+    matrix = np.frombuffer(blob, dtype=np.float32).reshape(int(lists), int(dim)).copy()
+    return StoredCentroids(model, matrix, int(trained_on), str(created_at))
+
+
+def load_lists(conn: sqlite3.Connection, model: str, ids: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The stored list number of each id in `ids` (sorted ascending), -1 where none."""
+    out = np.full(ids.shape[0], -1, dtype=np.int64)
+    found = conn.execute(
+        "SELECT passage_id, list FROM passage_lists WHERE model = ?", (model,)
+    ).fetchall()
+    if not found or ids.shape[0] == 0:
+        return out
+    pairs = np.array(found, dtype=np.int64)
+    at = np.searchsorted(ids, pairs[:, 0])
+    known = at < ids.shape[0]
+    known[known] = ids[at[known]] == pairs[known, 0]  # ids without a vector are left out
+    out[at[known]] = pairs[known, 1]
+    return out
+
+
+def save_centroids(
+    conn: sqlite3.Connection,
+    model: str,
+    centroids: NDArray[np.float32],
+    trained_on: int,
+    created_at: str,
+    ids: NDArray[np.int64],
+    lists: NDArray[np.int64],
+) -> None:
+    """Replace `model`'s centroids and every list assignment; the caller holds the transaction."""
+    matrix = np.ascontiguousarray(centroids, dtype=np.float32)
+    if matrix.ndim != 2 or ids.shape[0] != lists.shape[0]:
+        raise StoreError(
+            f"centroids must be a matrix and every id needs a list: got shape {matrix.shape} "
+            f"and {ids.shape[0]} ids for {lists.shape[0]} lists"
+        )
+    conn.execute("DELETE FROM vector_centroids WHERE model = ?", (model,))  # and its lists
+    conn.execute("DELETE FROM passage_lists WHERE model = ?", (model,))  # with foreign keys off
+    conn.execute(
+        "INSERT INTO vector_centroids (model, lists, dim, centroids, trained_on, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            model,
+            int(matrix.shape[0]),
+            int(matrix.shape[1]),
+            matrix.tobytes(),
+            trained_on,
+            created_at,
+        ),
+    )
+    _insert_lists(conn, model, ids, lists)
+
+
+def save_lists(
+    conn: sqlite3.Connection,
+    model: str,
+    created_at: str,
+    ids: NDArray[np.int64],
+    lists: NDArray[np.int64],
+) -> bool:
+    """Record list numbers made with the centroids of `created_at`; False (nothing written)
+    when another process replaced those centroids meanwhile. The caller holds the transaction."""
+    row = conn.execute(
+        "SELECT created_at FROM vector_centroids WHERE model = ?", (model,)
+    ).fetchone()
+    if row is None or row[0] != created_at:
+        return False
+    _insert_lists(conn, model, ids, lists)
+    return True
+
+
+def _insert_lists(
+    conn: sqlite3.Connection, model: str, ids: NDArray[np.int64], lists: NDArray[np.int64]
+) -> None:
+    order = np.argsort(ids, kind="stable")  # in key order: appends to the b-tree
+    conn.executemany(
+        "INSERT OR REPLACE INTO passage_lists (passage_id, model, list) VALUES (?, ?, ?)",
+        zip(ids[order].tolist(), [model] * len(order), lists[order].tolist(), strict=True),
+    )

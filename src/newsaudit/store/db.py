@@ -396,6 +396,41 @@ class Store:
         with self._errors():
             return _vectors.load(self.conn, model)
 
+    def vector_centroids(self, model: str) -> _vectors.StoredCentroids | None:
+        """The stored inverted-list centroids of `model`, or None."""
+        with self._errors():
+            return _vectors.load_centroids(self.conn, model)
+
+    def vector_lists(self, model: str, ids: NDArray[np.int64]) -> NDArray[np.int64]:
+        """The stored list number of each passage id (ascending ids), -1 where none."""
+        with self._errors():
+            return _vectors.load_lists(self.conn, model, np.asarray(ids, dtype=np.int64))
+
+    def put_vector_centroids(
+        self,
+        model: str,
+        centroids: NDArray[np.float32],
+        trained_on: int,
+        ids: NDArray[np.int64],
+        lists: NDArray[np.int64],
+    ) -> _vectors.StoredCentroids:
+        """Replace `model`'s centroids and all its list numbers, in one transaction."""
+        made = datetime.now(UTC).isoformat(timespec="microseconds")  # also the version stamp
+        with self._write() as conn:
+            _vectors.save_centroids(conn, model, centroids, trained_on, made, ids, lists)
+        return _vectors.StoredCentroids(model, centroids, trained_on, made)
+
+    def put_vector_lists(
+        self,
+        centroids: _vectors.StoredCentroids,
+        ids: NDArray[np.int64],
+        lists: NDArray[np.int64],
+    ) -> bool:
+        """Store list numbers of new vectors made with `centroids`, in one transaction;
+        False (nothing written) when another process has trained new centroids since."""
+        with self._write() as conn:
+            return _vectors.save_lists(conn, centroids.model, centroids.created_at, ids, lists)
+
     def passages_without_vectors(self, model: str, limit: int = 512) -> list[StoredPassage]:
         """Up to `limit` passages that have no vector from `model` yet, by id."""
         rows = self._all(

@@ -192,6 +192,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "inverted lists of passage vectors",
+        (
+            # The learnt part of a large corpus's dense index, so that a new process does
+            # not cluster a million vectors again: one row of k-means centroids per model.
+            """CREATE TABLE vector_centroids (
+                model TEXT PRIMARY KEY,
+                lists INTEGER NOT NULL,
+                dim INTEGER NOT NULL,
+                centroids BLOB NOT NULL,
+                trained_on INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            # A vector's list goes with the vector: removing the passage, storing a new
+            # vector for it (INSERT OR REPLACE deletes the old row) or retraining the
+            # centroids deletes the assignment, so none is ever left dangling or stale.
+            """CREATE TABLE passage_lists (
+                passage_id INTEGER NOT NULL,
+                model TEXT NOT NULL REFERENCES vector_centroids (model) ON DELETE CASCADE,
+                list INTEGER NOT NULL,
+                PRIMARY KEY (passage_id, model),
+                FOREIGN KEY (passage_id, model)
+                    REFERENCES passage_vectors (passage_id, model) ON DELETE CASCADE
+            ) WITHOUT ROWID""",
+        ),
+    ),
 )
 
 LATEST = len(MIGRATIONS)
