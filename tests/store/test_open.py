@@ -6,6 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from newsaudit.errors import StoreError
 from newsaudit.settings import Settings
 from newsaudit.store import NewDocument, Store, db_path, default_db_path
-from newsaudit.store.migrations import LATEST, MIGRATIONS, MIGRATIONS_TABLE
+from newsaudit.store.migrations import LATEST, MIGRATIONS, MIGRATIONS_TABLE, apply
 
 
 def test_a_fresh_database_gets_every_migration_in_order(tmp_path: Path) -> None:
@@ -51,6 +52,34 @@ def test_a_database_from_a_newer_schema_is_refused_untouched(tmp_path: Path) -> 
     with pytest.raises(StoreError, match="newer newsaudit"):
         Store.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_store_from_before_the_inverted_lists_keeps_its_vectors_and_gains_the_tables(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "news.db"
+    lists_at = [m.name for m in MIGRATIONS].index("inverted lists of passage vectors") + 1
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for version, migration in enumerate(MIGRATIONS[: lists_at - 1], start=1):
+        apply(conn, version, migration)
+    conn.close()
+    with Store.open(path) as store:  # migrated to the latest
+        doc, _ = store.add_document(NewDocument(text="Troops were seen at the port.", origin="a"))
+        pid = store.passages(doc)[0].id
+        store.put_vectors([pid], np.ones((1, 4), np.float32) / 2, "m")
+        assert store.schema_version == LATEST and store.vector_centroids("m") is None
+        store.put_vector_centroids(
+            "m", np.eye(4, dtype=np.float32), 1, np.array([pid]), np.array([3])
+        )
+    with Store.open(path) as store:
+        ids, matrix = store.vectors("m")
+        assert ids.tolist() == [pid] and matrix.tolist() == [[0.5] * 4]
+        centroids = store.vector_centroids("m")
+        assert centroids is not None and np.array_equal(centroids.centroids, np.eye(4))
+        assert store.vector_lists("m", ids).tolist() == [3]
+        store.remove_document(doc)
+        assert store.conn.execute("SELECT count(*) FROM passage_lists").fetchone()[0] == 0
 
 
 @settings(max_examples=25, deadline=None)
