@@ -10,7 +10,10 @@ and by the two fused (reciprocal rank fusion), as `newsaudit audit --db` retriev
 `scale` fills a store with generated passages (words drawn with Zipf frequencies from a
 vocabulary of real words, random unit vectors standing in for embeddings, since embedding
 a million passages on a CPU takes hours) and times what one claim costs: embedding the
-query, BM25 over FTS5, the dense search, fusion and reading the passages back.
+query, BM25 over FTS5, the dense search, fusion and reading the passages back. It also
+times loading the dense index as a new `newsaudit audit --db` process does: the first run on
+a store trains the inverted lists and keeps them in it, later runs read them back. Run it
+with OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 on a shared machine.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from newsaudit.embed import load_embedder
 from newsaudit.retrieval import HybridRetriever, fuse
 from newsaudit.store import Store
 from newsaudit.store.records import NewDocument
+from newsaudit.vector_index import IVFIndex
 
 
 def _peak_mb() -> float:
@@ -128,10 +132,23 @@ def scale(passages: int, db: Path, queries: int, seed: int) -> None:
         stats = store.stats()
         print(f"store                 {stats.documents:,} documents, {stats.passages:,} passages")
         print(f"database size         {os.path.getsize(db) / 2**30:.2f} GiB")
+        spent = _timed(
+            store, ("vectors", "vector_lists", "put_vector_centroids", "put_vector_lists")
+        )
         retriever = HybridRetriever(store, embedder)
         t2 = time.perf_counter()
         index = retriever.dense
-        print(f"dense index load      {time.perf_counter() - t2:.1f} s ({type(index).__name__})")
+        load = time.perf_counter() - t2
+        print(f"dense index load      {load:.1f} s ({type(index).__name__}), of which")
+        print(f"  read vectors        {spent.get('vectors', 0.0):.1f} s")
+        if isinstance(index, IVFIndex):
+            how = "trained" if "put_vector_centroids" in spent else "reused"
+            io = sum(spent.values())
+            print(f"  read list numbers   {spent.get('vector_lists', 0.0):.1f} s")
+            print(f"  centroids {how:<9} {load - io:.1f} s (k-means and/or assignment, arranging)")
+            written = spent.get("put_vector_centroids", 0.0) + spent.get("put_vector_lists", 0.0)
+            print(f"  write to the store  {written:.1f} s")
+            print(f"lists                 {index.lists:,}, {index.probe} scanned a query")
         claims = [
             " ".join(vocab[w] for w in rng.choice(len(vocab), size=14, p=weights))
             for _ in range(queries)
@@ -148,6 +165,23 @@ def scale(passages: int, db: Path, queries: int, seed: int) -> None:
     print(f"latency p95           {times[int(len(times) * 0.95)] * 1000:.1f} ms")
     print(f"latency max           {times[-1] * 1000:.1f} ms")
     print(f"peak RSS              {_peak_mb():.0f} MB")
+
+
+def _timed(store: Store, names: tuple[str, ...]) -> dict[str, float]:
+    """Wrap some of the store's methods to add up the seconds spent in each."""
+    spent: dict[str, float] = {}
+    for name in names:
+        method = getattr(store, name)
+
+        def timed(*args, _method=method, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.perf_counter() - t
+
+        setattr(store, name, timed)
+    return spent
 
 
 def _passage_ids(store: Store) -> tuple[np.ndarray, int]:
