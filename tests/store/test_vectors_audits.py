@@ -32,6 +32,27 @@ def test_vectors_round_trip_by_model(filled: Store) -> None:
     assert [c.value for c in filled.stats().vectors] == ["mini"]
 
 
+def test_vectors_come_back_by_id_after_some_are_replaced(filled: Store) -> None:
+    ids = np.array([p.id for p in filled.passages_without_vectors("mini", 1000)], np.int64)
+    rng = np.random.default_rng(1)
+    matrix = rng.standard_normal((len(ids), 8)).astype(np.float32)
+    filled.put_vectors(ids[::-1], matrix[::-1], "mini")  # stored last id first
+    newer = rng.standard_normal((2, 8)).astype(np.float32)
+    filled.put_vectors(ids[:2], newer, "mini")  # replaced rows are stored after the rest
+    matrix[:2] = newer
+    got_ids, got = filled.vectors("mini")
+    assert np.array_equal(got_ids, np.sort(ids))
+    assert np.array_equal(got, matrix[np.argsort(ids)])
+
+
+def test_vectors_of_several_sizes_under_one_model_are_an_error(filled: Store) -> None:
+    ids = [p.id for p in filled.passages_without_vectors("mini", 2)]
+    filled.put_vectors(ids[:1], np.ones((1, 4), np.float32), "mini")
+    filled.put_vectors(ids[1:], np.ones((1, 6), np.float32), "mini")
+    with pytest.raises(StoreError, match=r"several sizes \(\[4, 6\]\)"):
+        filled.vectors("mini")
+
+
 def test_vectors_go_with_their_document(filled: Store) -> None:
     todo = filled.passages_without_vectors("mini", 1000)
     filled.put_vectors([p.id for p in todo], np.ones((len(todo), 4), np.float32), "mini")
