@@ -84,3 +84,24 @@ def test_it_loads_and_finds_entities() -> None:
     doc = nlp("Vladimir Putin met officials from North Korea in Moscow on Tuesday.")
     labels = {ent.label_ for ent in doc.ents}
     assert {"PERSON", "GPE"} <= labels
+
+
+def test_the_pipeline_multiplies_with_numpy_and_parses_as_with_blis() -> None:
+    from thinc.api import use_ops
+
+    from newsaudit.stages.language import load_pipeline
+
+    nlp = load_pipeline(PACKAGE)
+    models = [p.model for _, p in nlp.pipeline if getattr(p, "model", None) is not None]
+    assert models and all(getattr(m.ops, "use_blis", None) is False for m in models)
+    with use_ops("numpy", use_blis=True):
+        reference = spacy.load(PACKAGE)
+    text = (
+        "The Lowmoor Water Authority (LWA) told about 12,000 households to boil their water, "
+        "a spokesperson said on Sunday. Repairs are expected by Tuesday evening."
+    )
+
+    def parsed(doc: Any) -> list[tuple[str, str, int, str]]:
+        return [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+    assert parsed(nlp(text)) == parsed(reference(text))

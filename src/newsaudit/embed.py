@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from threadpoolctl import ThreadpoolController
 
+from .blas import one_thread
 from .errors import ModelError
 from .settings import Settings
 
@@ -275,7 +275,7 @@ class Embedder:
         if sum(len(e) for e in encoded) <= ONE_THREAD_UP_TO:
             # A query or a claim: BLAS threads cost more to wake (much more on a busy
             # machine, where they spin: 650 ms against 22 ms seen) than they save.
-            with _blas().limit(limits=1, user_api="blas"):
+            with one_thread():
                 return self._embed(encoded, out, batch_size)
         return self._embed(encoded, out, batch_size)
 
@@ -292,12 +292,6 @@ class Embedder:
                 mask[row, : len(encoded[i])] = 1.0
             out[chunk] = self._forward(ids, mask)
         return out
-
-
-@functools.lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    """The BLAS thread pools numpy uses, inspected once."""
-    return ThreadpoolController()
 
 
 def _resolve(settings_or_path: Settings | str | Path | None) -> Path:
