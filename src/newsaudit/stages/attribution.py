@@ -146,7 +146,8 @@ class Attributor:
         ):
             doc = verb.doc
             start, end = passive[0].idx, verb.idx + len(verb.text)
-            return Attribution("vague", doc.text[start:end], None, "unknown", verb.text, start, end)
+            mention = doc[passive[0].i : verb.i + 1].text  # the characters start..end
+            return Attribution("vague", mention, None, "unknown", verb.text, start, end)
         return None
 
     def _in_a_report(self, sent: Any) -> Attribution | None:
@@ -180,7 +181,10 @@ class Attributor:
                 if head.lower_ in _FIRST_PERSON or head.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 described = _UNNAMED  # "the man", "a witness"
-            cue = sent.doc.text[relation.cue[0] : relation.cue[1]] if relation.cue else ""
+            cue_span = (
+                sent.doc.char_span(*relation.cue, alignment_mode="expand") if relation.cue else None
+            )
+            cue = cue_span.text if cue_span is not None else ""
             self.last_tagged = relation
             return _make(described, head, cue)
         return None
@@ -301,7 +305,9 @@ def _make(described: _Source, head: Any, cue: str) -> Attribution:
     if kind == "vague":
         source, source_kind = None, "unknown"
     label: AttributionType = "vague" if kind == "vague" else "named"
-    return Attribution(label, doc.text[start:end], source, source_kind, cue, start, end)
+    # the span's own text: `doc.text` joins the whole document again at every call
+    mention: str = doc[left : right + 1].text
+    return Attribution(label, mention, source, source_kind, cue, start, end)
 
 
 def _author_of(head: Any) -> Any | None:

@@ -142,7 +142,8 @@ def find_hedges(tokens: list[Any]) -> tuple[Hedge, ...]:
         else:
             continue
         end = last.idx + len(last.text)
-        out.append(Hedge(tok.doc.text[tok.idx : end], tok.idx, end))
+        # the tokens' own text (the characters idx..end), not `doc.text`, rebuilt per call
+        out.append(Hedge(tok.doc[tok.i : last.i + 1].text, tok.idx, end))
     return tuple(out)
 
 
