@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -25,7 +26,7 @@ from .stages.acronyms import find_acronyms
 from .stages.attribution_tagger import load_attribution_tagger
 from .stages.claims import extract_claims
 from .stages.headline import check_headline
-from .stages.language import LanguageModel
+from .stages.language import Doc, LanguageModel
 from .stages.outlet import assess_outlet
 from .stages.stance import load_stance_model
 
@@ -66,10 +67,29 @@ class Auditor:
     def audit_article(self, article: Article) -> Report:
         """Run stages 1-6 on an article that has already been read."""
         doc = self.language.parse(article.text)
+        headline_doc = self.language.parse(article.title) if article.title else None
+        return self._audit_parsed(article, doc, headline_doc)
+
+    def audit_articles(self, articles: Sequence[Article]) -> list[Report]:
+        """Audit several articles already read, parsing them in one batch.
+
+        The reports are those `audit_article` gives one at a time; parsing texts together
+        costs about a fifth less. One article that fails stops the call: a caller that must
+        go on (a batch) audits the articles of a failed call one at a time.
+        """
+        docs = self.language.parse_many([a.text for a in articles])
+        titled = [a for a in articles if a.title]
+        headlines = iter(self.language.parse_many([a.title or "" for a in titled]))
+        return [
+            self._audit_parsed(a, doc, next(headlines) if a.title else None)
+            for a, doc in zip(articles, docs, strict=True)
+        ]
+
+    def _audit_parsed(self, article: Article, doc: Doc, headline_doc: Doc | None) -> Report:
+        """Stages 2-6 on an article whose body (and headline) are parsed."""
         acronyms = find_acronyms(doc)
         tagged = self.attribution_tagger.relations(doc)
         claims = extract_claims(article, doc, acronyms, self.settings, tagged)
-        headline_doc = self.language.parse(article.title) if article.title else None
         headline = check_headline(article, claims, headline_doc, acronyms, self.stance)
         if self.checker is not None:
             domain = article.site or (urlsplit(article.url).hostname if article.url else None)

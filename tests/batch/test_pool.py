@@ -14,11 +14,11 @@ from newsaudit.settings import Settings
 from .conftest import MemorySink, article_text, write_articles
 
 
-def crash_on_poison(item: Item) -> ItemResult:
-    """The pool's audit, except that a poison article kills the worker outright."""
-    if b"POISON" in item.data:
+def crash_on_poison(items: list[Item]) -> list[ItemResult]:
+    """The pool's audit, except that a group holding a poison article kills the worker."""
+    if any(b"POISON" in item.data for item in items):
         os._exit(3)  # as a segfault or the out-of-memory killer would end it
-    return _audit_in_worker(item)
+    return _audit_in_worker(items)
 
 
 def test_a_worker_killed_by_one_item_fails_that_item_only(tmp_path: Path) -> None:

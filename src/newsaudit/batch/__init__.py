@@ -13,7 +13,7 @@ from __future__ import annotations
 from .engine import ENGINES, BatchSummary, Engine, Plan, Sink, make_engine, plan, run_batch
 from .items import Failed, Item, content_key, enumerate_inputs
 from .ledger import ItemRow, StoreSink
-from .work import ItemResult, audit_item
+from .work import ItemResult, audit_item, audit_items
 
 __all__ = [
     "ENGINES",
@@ -27,6 +27,7 @@ __all__ = [
     "Sink",
     "StoreSink",
     "audit_item",
+    "audit_items",
     "content_key",
     "enumerate_inputs",
     "make_engine",

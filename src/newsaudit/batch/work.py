@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import IngestError, NewsauditError
 from ..ingest import RawInput, to_article
-from ..model import Article
+from ..model import Article, Report
 from ..pipeline import Auditor
 from ..render.json import report_to_dict
 from .items import Failed, Item
@@ -42,21 +43,62 @@ class ItemResult:
 def audit_item(auditor: Auditor, item: Item) -> ItemResult:
     """Audit one item; any failure becomes a failed result with its reason, never a raise."""
     started = time.perf_counter()
-    raw = RawInput(data=item.data, name=item.source, url=item.url, content_type=item.content_type)
     try:
-        article = to_article(raw, auditor.settings)
-        require_article(article, item.source)
-        report = auditor.audit_article(article)
-        data = report_to_dict(report, auditor.settings.spacy_model)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    except NewsauditError as exc:
-        return _failed(item, _one_line(str(exc)), started)
+        article = read_item(auditor, item)
+        text = _report_json(auditor, auditor.audit_article(article))
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a crawl-sized batch
-        reason = f"{item.source}: internal error: {type(exc).__name__}: {_one_line(str(exc))}"
-        return _failed(item, reason, started)
+        return _failed(item, _reason(item, exc), started)
     return ItemResult(
         item.key, item.source, item.url, "done", text, None, time.perf_counter() - started
     )
+
+
+def audit_items(auditor: Auditor, items: Sequence[Item]) -> list[ItemResult]:
+    """The results `audit_item` gives each item, with the articles parsed in one batch.
+
+    Parsing texts together costs about a fifth less than one at a time. Should the batched
+    audit fail, each of its articles is audited alone, so a failure stays its item's own.
+    Each result's `seconds` is an equal share of the batch's time.
+    """
+    started = time.perf_counter()
+    results: dict[int, ItemResult] = {}
+    readable: list[tuple[int, Article]] = []
+    for n, item in enumerate(items):
+        try:
+            readable.append((n, read_item(auditor, item)))
+        except Exception as exc:  # noqa: BLE001 - as in audit_item
+            results[n] = _failed(item, _reason(item, exc), started)
+    try:
+        texts = [_report_json(auditor, r) for r in auditor.audit_articles([a for _, a in readable])]
+    except Exception:  # noqa: BLE001 - found again, and kept, by the one-at-a-time audits
+        for n, _ in readable:
+            results[n] = audit_item(auditor, items[n])
+    else:
+        share = (time.perf_counter() - started) / max(len(items), 1)
+        for (n, _), text in zip(readable, texts, strict=True):
+            item = items[n]
+            results[n] = ItemResult(item.key, item.source, item.url, "done", text, None, share)
+    return [results[n] for n in range(len(items))]
+
+
+def read_item(auditor: Auditor, item: Item) -> Article:
+    """The article of an item, refused when it is too short to be one."""
+    raw = RawInput(data=item.data, name=item.source, url=item.url, content_type=item.content_type)
+    article = to_article(raw, auditor.settings)
+    require_article(article, item.source)
+    return article
+
+
+def _report_json(auditor: Auditor, report: Report) -> str:
+    data = report_to_dict(report, auditor.settings.spacy_model)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _reason(item: Item, exc: Exception) -> str:
+    """A failure's one-line reason: the error's own message, or an internal error named."""
+    if isinstance(exc, NewsauditError):
+        return _one_line(str(exc))
+    return f"{item.source}: internal error: {type(exc).__name__}: {_one_line(str(exc))}"
 
 
 def require_article(article: Article, source: str) -> None:
