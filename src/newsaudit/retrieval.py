@@ -7,7 +7,10 @@ from each list, so neither score scale has to be calibrated against the other.
 The dense index is the store's passage vectors held in memory (384 float32 numbers a
 passage: about 1.5 GB for a million), scanned whole for a small corpus and through inverted
 lists for a large one (`vector_index`). The lists' centroids and each vector's list number
-are kept in the store, so a new process reads them instead of clustering again.
+are kept in the store, so a new process reads them instead of clustering again. A search
+limited to a cited source's domains (and the article's date) compares the query with every
+one of that source's passages (`EXACT_AMONG_UP_TO`), not with the corpus's nearest: in a
+large corpus those would hold none of the source's own.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from .vector_index import Centroids, FlatIndex, IVFIndex, Ranked, load_index, re
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al., 2009)
 CANDIDATES = 50  # passages taken from each list before fusion
 EMBED_BATCH = 64
+# Up to this many passages allowed by a domain or date filter are searched exactly among
+# themselves; beyond it the whole index is searched and the allowed kept.
+EXACT_AMONG_UP_TO = 20_000
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +152,10 @@ class HybridRetriever:
         vector = self._vector(query)
         if not domains and not before:
             return [r.passage_id for r in index.search(vector, k)]
+        allowed = self.store.passage_ids(domains, before, limit=EXACT_AMONG_UP_TO + 1)
+        if len(allowed) <= EXACT_AMONG_UP_TO:
+            # A cited source's own passages: all of them compared, none missed.
+            return [r.passage_id for r in index.search_among(vector, allowed, k)]
         out: list[int] = []
         for ranked in index.search(vector, min(len(index), 20 * k)):
             passage = self.store.passage(ranked.passage_id)

@@ -44,7 +44,43 @@ def _top(ids: NDArray[np.int64], scores: NDArray[np.float32], k: int) -> list[Ra
     return [Ranked(int(ids[i]), float(scores[i])) for i in top]
 
 
-class FlatIndex:
+class _AmongIds:
+    """Exact search among chosen passages, for an index with `ids` and `matrix` rows.
+
+    A claim credited to a source is searched among that source's passages only; taking
+    them from a search of the whole corpus would miss them all in a large one.
+    """
+
+    ids: NDArray[np.int64]
+    matrix: NDArray[np.float32]
+    _by_id: NDArray[np.int64] | None = None
+
+    def search_among(
+        self, query: NDArray[np.float32], wanted: NDArray[np.int64], k: int
+    ) -> list[Ranked]:
+        """The `k` nearest of the `wanted` passages, exactly: their rows alone are scanned."""
+        if self._by_id is None:
+            self._by_id = np.argsort(self.ids, kind="stable")  # once an index
+        return _among(self.ids, self.matrix, self._by_id, wanted, query, k)
+
+
+def _among(
+    ids: NDArray[np.int64],
+    matrix: NDArray[np.float32],
+    order: NDArray[np.int64],
+    wanted: NDArray[np.int64],
+    query: NDArray[np.float32],
+    k: int,
+) -> list[Ranked]:
+    found = np.searchsorted(ids, wanted, sorter=order)
+    found = np.minimum(found, max(len(ids) - 1, 0))
+    rows = order[found[ids[order[found]] == wanted]] if len(ids) else order[:0]
+    if rows.size == 0:
+        return []
+    return _top(ids[rows], matrix[rows] @ query.astype(np.float32, copy=False), k)
+
+
+class FlatIndex(_AmongIds):
     """Every vector scanned: exact."""
 
     def __init__(self, ids: NDArray[np.int64], matrix: NDArray[np.float32]) -> None:
@@ -61,7 +97,7 @@ class FlatIndex:
         return _top(self.ids, self.matrix @ query.astype(np.float32, copy=False), k)
 
 
-class IVFIndex:
+class IVFIndex(_AmongIds):
     """Vectors grouped by their nearest k-means centroid; a query scans a few groups."""
 
     def __init__(

@@ -328,6 +328,22 @@ class Store:
             raise StoreError(f"no passage {passage_id} in {self.path}")
         return passage_from_row(row)
 
+    def passage_ids(
+        self,
+        domains: Sequence[str] | None = None,
+        published_before: str | None = None,
+        limit: int | None = None,
+    ) -> NDArray[np.int64]:
+        """Ids of the passages from `domains` (subdomains too) up to that date, at most `limit`."""
+        where, args = filters(domains, published_before)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        tail = " LIMIT ?" if limit is not None else ""
+        rows = self._all(
+            f"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id {clause}{tail}",
+            [*args, limit] if limit is not None else args,
+        )
+        return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+
     def passages(self, doc_id: int) -> list[StoredPassage]:
         """The passages of one document, in order."""
         rows = self._all(
