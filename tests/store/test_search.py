@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsaudit.store import Store, match_expression
+from newsaudit.store import NewDocument, Store, match_expression
 
 HOSTILE = (
     '"unbalanced quote',
@@ -97,3 +99,19 @@ def test_filtered_and_unfiltered_search_rank_alike(filled: Store) -> None:
         admitting_all = filled.search(query, k=10, published_before="9999-12-31")
         assert [h.passage_id for h in plain] == [h.passage_id for h in admitting_all]
         assert [round(h.score, 9) for h in plain] == [round(h.score, 9) for h in admitting_all]
+
+
+def test_a_domain_another_connection_adds_is_found_by_an_open_store(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    with Store.open(path) as reader:
+        assert not reader.has_documents(["gazette.example"], None)  # caches the domains seen
+        with Store.open(path) as writer:
+            writer.add_document(
+                NewDocument(
+                    text="Ferries ran late.", origin="a", url="https://news.gazette.example/a"
+                )
+            )
+        assert reader.has_documents(["gazette.example"], None)
+        assert reader.has_documents(["GAZETTE.example"], None)
+        assert list(reader.passage_ids(["news.gazette.example"]))
+        assert not reader.has_documents(["azette.example"], None)

@@ -49,15 +49,29 @@ def check_date(value: str | None) -> str | None:
 
 
 def filters(
-    domains: Sequence[str] | None, published_before: str | None
+    domains: Sequence[str] | None,
+    published_before: str | None,
+    stored: Sequence[str] | None = None,
 ) -> tuple[list[str], list[Any]]:
-    """WHERE conditions (on documents `d`) for domains (subdomains too) and an upper date."""
+    """WHERE conditions (on documents `d`) for domains (subdomains too) and an upper date.
+
+    Given `stored`, the distinct domains the store holds, the domains asked for become the
+    stored ones they cover, tested with `IN`: an index lookup instead of a scan for
+    `LIKE '%.x'`.
+    """
     where: list[str] = []
     args: list[Any] = []
     names = [n for n in (normal_domain(x) for x in domains or ()) if n]
     if domains is not None and domains and not names:
         where.append("0")  # only empty domain names were asked for: nothing matches
-    if names:
+    if names and stored is not None:
+        low = [n.lower() for n in names]
+        covered = [
+            d for d in stored if any(d.lower() == n or d.lower().endswith("." + n) for n in low)
+        ]
+        where.append(f"d.domain IN ({', '.join('?' * len(covered))})" if covered else "0")
+        args.extend(covered)
+    elif names:
         parts = []
         for name in names:
             parts.append("(d.domain = ? OR d.domain LIKE ? ESCAPE '\\')")

@@ -66,12 +66,26 @@ class Store:
         self.timeout = timeout
         self._frequencies: TermFrequencies | None = None
         self._passages: int | None = None
+        self._domains: tuple[tuple[int, int], list[str]] | None = None
 
     def _passage_total(self) -> int:
         """How many passages the store holds (counted once per connection: a hint for search)."""
         if self._passages is None:
             self._passages = int(self._one("SELECT count(*) FROM passages")[0])
         return self._passages
+
+    def _stored_domains(self) -> list[str]:
+        """The distinct document domains, read again once this or another connection writes."""
+        version = (int(self._one("PRAGMA data_version")[0]), self.conn.total_changes)
+        if self._domains is None or self._domains[0] != version:
+            rows = self._all("SELECT DISTINCT domain FROM documents WHERE domain IS NOT NULL")
+            self._domains = (version, [str(r[0]) for r in rows])
+        return self._domains[1]
+
+    def _filters(
+        self, domains: Sequence[str] | None, published_before: str | None
+    ) -> tuple[list[str], list[Any]]:
+        return filters(domains, published_before, self._stored_domains() if domains else None)
 
     # ---- opening and closing --------------------------------------------------------
 
@@ -286,7 +300,7 @@ class Store:
         offset: int = 0,
     ) -> list[DocumentSummary]:
         """Documents by id, optionally from one domain (and its subdomains) or source."""
-        where, args = filters([domain] if domain else None, None)
+        where, args = self._filters([domain] if domain else None, None)
         if source:
             where.append("d.source = ? COLLATE NOCASE")
             args.append(source.strip())
@@ -311,7 +325,7 @@ class Store:
         self, domains: Sequence[str] | None = None, published_before: str | None = None
     ) -> bool:
         """Whether any document is from `domains` (subdomains too) up to that date."""
-        where, args = filters(domains, published_before)
+        where, args = self._filters(domains, published_before)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         return self._one(f"SELECT 1 FROM documents d {clause} LIMIT 1", args) is not None
 
@@ -335,7 +349,7 @@ class Store:
         limit: int | None = None,
     ) -> NDArray[np.int64]:
         """Ids of the passages from `domains` (subdomains too) up to that date, at most `limit`."""
-        where, args = filters(domains, published_before)
+        where, args = self._filters(domains, published_before)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         tail = " LIMIT ?" if limit is not None else ""
         rows = self._all(
@@ -373,7 +387,7 @@ class Store:
         expression = expression_of(words)
         if expression is None or k <= 0:
             return []
-        where, args = filters(domains, published_before)
+        where, args = self._filters(domains, published_before)
         if where:
             extra = "".join(" AND " + w for w in where)
             sql = (
