@@ -6,7 +6,7 @@ import pytest
 
 from newsaudit import Auditor
 from newsaudit.batch.items import Item, content_key
-from newsaudit.batch.work import audit_item, audit_items
+from newsaudit.batch.work import PARSE_GROUP, audit_item, audit_items
 
 from .conftest import NON_ARTICLE_PAGE, article_text
 
@@ -49,3 +49,11 @@ def test_a_failing_group_audit_falls_back_to_one_at_a_time(
 
     monkeypatch.setattr(auditor, "audit_articles", broken)
     assert [_comparable(r) for r in audit_items(auditor, items)] == alone
+
+
+def test_items_beyond_one_parse_group_keep_their_order_and_results(auditor: Auditor) -> None:
+    items = [_item(f"{n}.txt", article_text(n)) for n in range(PARSE_GROUP + 3)]
+    items.insert(PARSE_GROUP, _item("login.html", NON_ARTICLE_PAGE))
+    grouped = audit_items(auditor, items)
+    assert [r.source for r in grouped] == [i.source for i in items]
+    assert [_comparable(r) for r in grouped] == [_comparable(audit_item(auditor, i)) for i in items]

@@ -24,10 +24,9 @@ from ..errors import NewsauditError
 from ..pipeline import Auditor
 from ..settings import Settings
 from .items import Item
-from .work import ItemResult, audit_items
+from .work import PARSE_GROUP, ItemResult, audit_items
 
-GROUP = 8  # items a pool worker audits in one call (parsed together)
-INLINE_GROUP = 16  # the same in this process, where no worker waits for a share
+GROUP = PARSE_GROUP  # items a pool worker (or this process, inline) audits in one call
 IN_FLIGHT_PER_WORKER = 2  # groups queued a worker: enough that none waits on the writer
 _PARENT_POLL_S = 1.0
 
@@ -48,7 +47,7 @@ class InlineEngine:
         """Results in input order."""
         auditor = self.auditor or Auditor(self.settings)
         source = iter(items)
-        while group := list(islice(source, INLINE_GROUP)):
+        while group := list(islice(source, GROUP)):
             yield from audit_items(auditor, group)
 
 

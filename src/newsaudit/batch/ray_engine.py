@@ -53,7 +53,7 @@ class AuditActor:
                 strict=True,
             )
         ]
-        for result in audit_items(self.auditor, items):  # parsed together: cheaper
+        for result in audit_items(self.auditor, items):  # parsed in groups: cheaper
             row = asdict(result)
             for name in _FIELDS:
                 out[name].append(row[name])
