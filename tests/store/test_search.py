@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -115,3 +116,18 @@ def test_a_domain_another_connection_adds_is_found_by_an_open_store(tmp_path: Pa
         assert reader.has_documents(["GAZETTE.example"], None)
         assert list(reader.passage_ids(["news.gazette.example"]))
         assert not reader.has_documents(["azette.example"], None)
+
+
+def test_a_domain_with_more_subdomains_than_an_in_list_takes_still_matches_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsaudit.store import _sql
+
+    monkeypatch.setattr(_sql, "MAX_COVERED", 2)
+    with Store.open(tmp_path / "many.db") as store:
+        for n in range(4):
+            store.add_document(
+                NewDocument(text=f"Notice {n}.", origin=f"n{n}", url=f"https://s{n}.gov.example/")
+            )
+        assert len(store.passage_ids(["gov.example"])) == 4
+        assert len(store.passage_ids(["s1.gov.example"])) == 1

@@ -48,6 +48,9 @@ def check_date(value: str | None) -> str | None:
     return value
 
 
+MAX_COVERED = 500  # stored domains an IN list takes; SQLite caps a statement's parameters
+
+
 def filters(
     domains: Sequence[str] | None,
     published_before: str | None,
@@ -64,14 +67,16 @@ def filters(
     names = [n for n in (normal_domain(x) for x in domains or ()) if n]
     if domains is not None and domains and not names:
         where.append("0")  # only empty domain names were asked for: nothing matches
+    covered: list[str] | None = None
     if names and stored is not None:
         low = [n.lower() for n in names]
         covered = [
             d for d in stored if any(d.lower() == n or d.lower().endswith("." + n) for n in low)
         ]
+    if covered is not None and len(covered) <= MAX_COVERED:
         where.append(f"d.domain IN ({', '.join('?' * len(covered))})" if covered else "0")
         args.extend(covered)
-    elif names:
+    elif names:  # no list of stored domains, or one too long for an IN: the scan
         parts = []
         for name in names:
             parts.append("(d.domain = ? OR d.domain LIKE ? ESCAPE '\\')")
