@@ -156,8 +156,14 @@ def test_the_rules_win_over_the_tagger(auditor: Auditor) -> None:
 
 
 def test_a_first_person_tagged_source_credits_nothing(auditor: Auditor) -> None:
-    (att,) = _audit_credits(auditor, "We hope the bridge reopens in May.")
-    assert att.type == "none"
+    for text in ("I think the council is wrong about the budget.", "We expect the ferry soon."):
+        doc = auditor.language.parse(text)
+        tagged = auditor.attribution_tagger.relations(doc)
+        assert [text[r.source[0] : r.source[1]] for r in tagged if r.source] == [
+            text[0 : text.index(" ")]
+        ]
+        (att,) = _audit_credits(auditor, text)
+        assert att.type == "none", text
 
 
 def test_a_body_noun_with_its_own_modifier_is_not_an_earlier_body(auditor: Auditor) -> None:

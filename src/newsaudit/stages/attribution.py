@@ -178,8 +178,8 @@ class Attributor:
             head = span.root
             described: _Source | None = self._describe(head)
             if described is None:
-                if head.lower_ in _FIRST_PERSON or head.pos_ not in {"NOUN", "PROPN"}:
-                    continue
+                if head.pos_ not in {"NOUN", "PROPN"}:
+                    continue  # "I", "we" (which `_describe` refuses too), a stray verb
                 described = _UNNAMED  # "the man", "a witness"
             cue_span = (
                 sent.doc.char_span(*relation.cue, alignment_mode="expand") if relation.cue else None
