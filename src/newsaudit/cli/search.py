@@ -51,25 +51,7 @@ def _embedded_search(
     else:
         keyword = retriever.keyword(query, CANDIDATES, domains or None, before)
         ranked = [(r.passage_id, r.score) for r in fuse(keyword, semantic)[:k]]
-    hits = []
-    for pid, score in ranked:
-        p = store.passage(pid)
-        hits.append(
-            PassageHit(
-                passage_id=p.id,
-                document_id=p.document_id,
-                score=score,
-                text=p.text,
-                start=p.start,
-                end=p.end,
-                title=p.title,
-                url=p.url,
-                source=p.source,
-                domain=p.domain,
-                published=p.published,
-            )
-        )
-    return hits
+    return [PassageHit.of(store.passage(pid), score) for pid, score in ranked]
 
 
 @click.command("search")

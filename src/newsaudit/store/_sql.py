@@ -108,17 +108,4 @@ def passage_from_row(row: sqlite3.Row | tuple[Any, ...]) -> StoredPassage:
 
 def hit_from_row(row: sqlite3.Row | tuple[Any, ...]) -> PassageHit:
     """A PassageHit from PASSAGE_COLUMNS followed by the BM25 rank (lower is better)."""
-    p = passage_from_row(row)
-    return PassageHit(
-        passage_id=p.id,
-        document_id=p.document_id,
-        score=-float(row[10]),
-        text=p.text,
-        start=p.start,
-        end=p.end,
-        title=p.title,
-        url=p.url,
-        source=p.source,
-        domain=p.domain,
-        published=p.published,
-    )
+    return PassageHit.of(passage_from_row(row), -float(row[10]))

@@ -85,6 +85,14 @@ class PassageHit:
     domain: str | None
     published: str | None
 
+    @classmethod
+    def of(cls, p: StoredPassage, score: float) -> PassageHit:
+        """A stored passage found with `score`."""
+        return cls(
+            p.id, p.document_id, score, p.text, p.start, p.end, p.title, p.url, p.source,
+            p.domain, p.published,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class AuditSummary:
