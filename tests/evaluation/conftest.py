@@ -11,6 +11,19 @@ import pytest
 
 RunCli = Callable[..., tuple[int, str, str]]
 
+
+def assert_one_line_error(
+    result: tuple[int, str, str], words: str, code: int | None = None
+) -> None:
+    """A failed command: nothing on stdout, one `newsaudit: error:` line naming `words`."""
+    got, out, err = result
+    assert got != 0 if code is None else got == code, result
+    assert out == "" and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsaudit: error:"), err
+    assert words in lines[0]
+
+
 PARAGRAPHS = (
     (
         "The county council approved a new budget for the harbour on Tuesday, setting aside "

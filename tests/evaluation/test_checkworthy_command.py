@@ -10,7 +10,7 @@ import pytest
 
 from newsaudit.learn.checkworthy import load_checkworthy_model
 
-from .conftest import DEBATE, RunCli, write_debate
+from .conftest import DEBATE, RunCli, assert_one_line_error, write_debate
 
 RANDOM_MAP = 0.5  # about what a ranking that ignores the text scores on these debates
 
@@ -74,29 +74,19 @@ def test_training_is_deterministic(run_cli: RunCli, debates: Path, tmp_path: Pat
     assert first.bias == second.bias
 
 
-def _one_line_error(result: tuple[int, str, str], text: str) -> None:
-    code, out, err = result
-    assert code != 0
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("newsaudit: error:")
-    assert text in lines[0]
-
-
 def test_missing_folder(run_cli: RunCli, tmp_path: Path) -> None:
-    _one_line_error(
+    assert_one_line_error(
         run_cli("eval", "checkworthy", "--data", str(tmp_path / "nowhere")), "no such folder"
     )
 
 
 def test_folder_without_files(run_cli: RunCli, tmp_path: Path) -> None:
-    _one_line_error(run_cli("eval", "checkworthy", "--data", str(tmp_path)), "no .tsv")
+    assert_one_line_error(run_cli("eval", "checkworthy", "--data", str(tmp_path)), "no .tsv")
 
 
 def test_empty_file(run_cli: RunCli, debates: Path) -> None:
     (debates / "training" / "d2.tsv").write_text("", encoding="utf-8")
-    _one_line_error(run_cli("eval", "checkworthy", "--data", str(debates)), "file is empty")
+    assert_one_line_error(run_cli("eval", "checkworthy", "--data", str(debates)), "file is empty")
 
 
 @pytest.mark.parametrize(
@@ -111,17 +101,17 @@ def test_malformed_debate_line(run_cli: RunCli, debates: Path, line: str, text: 
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[3] = line
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _one_line_error(run_cli("eval", "checkworthy", "--data", str(debates)), "d2.tsv:4:")
-    _one_line_error(run_cli("eval", "checkworthy", "--data", str(debates)), text)
+    assert_one_line_error(run_cli("eval", "checkworthy", "--data", str(debates)), "d2.tsv:4:")
+    assert_one_line_error(run_cli("eval", "checkworthy", "--data", str(debates)), text)
 
 
 def test_claimbuster_without_label_column(run_cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "cb.csv").write_text("sentence_id,text\n1,Taxes rose.\n", encoding="utf-8")
-    _one_line_error(run_cli("eval", "checkworthy", "--data", str(tmp_path)), "missing column")
+    assert_one_line_error(run_cli("eval", "checkworthy", "--data", str(tmp_path)), "missing column")
 
 
 def test_train_with_missing_folder(run_cli: RunCli, tmp_path: Path) -> None:
-    _one_line_error(
+    assert_one_line_error(
         run_cli(
             "train",
             "checkworthy",
@@ -135,7 +125,7 @@ def test_train_with_missing_folder(run_cli: RunCli, tmp_path: Path) -> None:
 
 
 def test_eval_with_missing_model(run_cli: RunCli, debates: Path, tmp_path: Path) -> None:
-    _one_line_error(
+    assert_one_line_error(
         run_cli("eval", "checkworthy", "--data", str(debates), "--model", str(tmp_path / "no.npz")),
         "not found",
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import RunCli
+from .conftest import RunCli, assert_one_line_error
 
 
 def test_article_benchmark_scores_ours_and_trafilatura(
@@ -74,24 +74,16 @@ def test_table_output(run_cli: RunCli, snippet_benchmark: Path) -> None:
     assert "trafilatura-eval (1 pages)" in out
 
 
-def _one_line_error(result: tuple[int, str, str], text: str) -> None:
-    code, out, err = result
-    assert code != 0
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("newsaudit: error:")
-    assert text in lines[0]
-
-
 def test_missing_folder(run_cli: RunCli, tmp_path: Path) -> None:
-    _one_line_error(
+    assert_one_line_error(
         run_cli("eval", "extraction", "--data", str(tmp_path / "nowhere")), "no such folder"
     )
 
 
 def test_folder_without_annotations(run_cli: RunCli, tmp_path: Path) -> None:
-    _one_line_error(run_cli("eval", "extraction", "--data", str(tmp_path)), "ground-truth.json")
+    assert_one_line_error(
+        run_cli("eval", "extraction", "--data", str(tmp_path)), "ground-truth.json"
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def test_bad_ground_truth(
     run_cli: RunCli, article_benchmark: Path, content: str, text: str
 ) -> None:
     (article_benchmark / "ground-truth.json").write_text(content, encoding="utf-8")
-    _one_line_error(run_cli("eval", "extraction", "--data", str(article_benchmark)), text)
+    assert_one_line_error(run_cli("eval", "extraction", "--data", str(article_benchmark)), text)
 
 
 def test_malformed_snippet_entry(run_cli: RunCli, snippet_benchmark: Path) -> None:
@@ -114,16 +106,18 @@ def test_malformed_snippet_entry(run_cli: RunCli, snippet_benchmark: Path) -> No
         json.dumps({"https://example.org/": {"file": "harbour.html", "with": "not a list"}}),
         encoding="utf-8",
     )
-    _one_line_error(run_cli("eval", "extraction", "--data", str(snippet_benchmark)), "'with'")
+    assert_one_line_error(run_cli("eval", "extraction", "--data", str(snippet_benchmark)), "'with'")
 
 
 def test_missing_page(run_cli: RunCli, article_benchmark: Path) -> None:
     (article_benchmark / "html" / "page1.html.gz").unlink()
-    _one_line_error(run_cli("eval", "extraction", "--data", str(article_benchmark)), "missing")
+    assert_one_line_error(
+        run_cli("eval", "extraction", "--data", str(article_benchmark)), "missing"
+    )
 
 
 def test_corrupt_gzip_page(run_cli: RunCli, article_benchmark: Path) -> None:
     (article_benchmark / "html" / "page1.html.gz").write_bytes(b"\x1f\x8b not really gzip")
-    _one_line_error(
+    assert_one_line_error(
         run_cli("eval", "extraction", "--data", str(article_benchmark)), "cannot be read"
     )
