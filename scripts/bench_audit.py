@@ -76,16 +76,16 @@ def audit_in_groups(
     refused = 0
     for start in range(0, len(articles), size):
         t0 = time.perf_counter()
+        group = articles[start : start + size]
         read = []
-        for text in articles[start : start + size]:
+        for text in group:
             raw = RawInput(data=text.encode("utf-8"), name="<text>", url=None, content_type=None)
             try:
                 read.append(to_article(raw, auditor.settings))
             except NewsauditError:
                 refused += 1
         auditor.audit_articles(read)
-        share = (time.perf_counter() - t0) / len(articles[start : start + size])
-        latencies.extend([share] * len(articles[start : start + size]))
+        latencies.extend([(time.perf_counter() - t0) / len(group)] * len(group))
     return refused
 
 
