@@ -15,6 +15,7 @@ from packaging.specifiers import SpecifierSet
 from newsaudit.settings import Settings
 
 PACKAGE = Settings().spacy_model
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
 
 def _package_dir() -> Path:
@@ -105,3 +106,25 @@ def test_the_pipeline_multiplies_with_numpy_and_parses_as_with_blis() -> None:
         return [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
 
     assert parsed(nlp(text)) == parsed(reference(text))
+
+
+def test_cached_rules_annotate_exactly_as_the_original_components() -> None:
+    from newsaudit.stages.language import load_pipeline
+
+    nlp = load_pipeline(PACKAGE)
+    assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    reference = spacy.load(PACKAGE)
+    reference.add_pipe("newsaudit_block_boundaries", before="parser")
+    texts = [
+        "I ain't gonna do it, y'all. Let's go, c'mon: there is nothin' 'em 'll miss.",
+        "He gets what he got. I'd have done it; she'd do it. Gotta run, it's been fun.",
+        "  \n\n  spaces\t\there \n\n",
+        "But but but: the FDA said it wasn't safe, and they've not changed their minds.",
+        *(path.read_text("utf-8") for path in sorted(FIXTURES.glob("*.txt"))[:6]),
+    ]
+
+    def annotated(doc: Any) -> list[tuple[str, str, str, str, str]]:
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    for text in texts * 2:  # the second pass reads every answer from the caches
+        assert annotated(nlp(text)) == annotated(reference(text)), text[:60]

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..blas import one_thread
 from ..errors import ModelError
+from .cached_rules import install_cached_rules
 
 # spaCy types are untyped; the stages treat Doc/Span/Token as Any at this boundary.
 Doc = Any
@@ -48,6 +49,7 @@ def load_pipeline(name: str) -> Any:
             "or set NEWSAUDIT_SPACY_MODEL to an installed pipeline"
         ) from None
     nlp.add_pipe("newsaudit_block_boundaries", before="parser")
+    install_cached_rules(nlp)
     return nlp
 
 
