@@ -21,6 +21,7 @@ from ._wording import (
     numbers,
     words,
 )
+from .language import entities_in
 from .quantities import is_unit
 
 _NAME = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w.&'’-]*)){0,7}"
@@ -163,7 +164,7 @@ def read_headline(title: str, doc: Any | None) -> HeadlineParts:
         nums.append(HeadNumber(Found(text, tok.idx, tok.idx + len(text)), value, counts, end))
     ents = tuple(
         Found(ent.text, ent.start_char, ent.end_char)
-        for ent in doc.ents
+        for ent in entities_in(doc)
         if ent.label_ in _NAME_LABELS and ent.start_char >= lo and ent.end_char <= hi
     )
     future = bool(_FUTURE.search(core.text)) or _headlinese_future(doc, lo, hi)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import NO_ATTRIBUTION, Acronym, Attribution, AttributionType, SourceKind
+from .language import entities_in
 from .sources import (
     BODY_NOUNS,
     CUE_LEMMAS,
@@ -76,7 +77,7 @@ class Attributor:
         return found
 
     def _meet_entities(self, sent: Any) -> None:
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             kind = kind_of_label(ent.label_)
             if kind == "person" or _titled(ent):
                 name = self.memory.full_person(
@@ -231,7 +232,7 @@ class Attributor:
         tokens = [t for t in head.subtree if t.i not in skip]
         ids = {t.i for t in tokens}
         generic = head.lemma_.lower() in GENERIC_NOUNS
-        ents = [e for e in head.doc.ents if e.start in ids and e.label_ not in _NUMERIC_LABELS]
+        ents = [e for e in entities_in(head.doc) if e.start in ids and e.label_ not in _NUMERIC_LABELS]
         ents.sort(
             key=lambda e: (
                 head.i not in range(e.start, e.end),

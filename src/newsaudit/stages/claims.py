@@ -22,7 +22,7 @@ from .attribution import Attributor, continues_quote
 from .attribution_spans import SpanRelation
 from .checkworthy import score
 from .hedging import claim_kind, find_hedges
-from .language import Doc
+from .language import Doc, entities_in
 from .quantities import find_quantities
 
 _VERB_POS = {"VERB", "AUX"}
@@ -127,7 +127,7 @@ def _claim(article: Article, doc: Doc, tokens: list[Any], attribution: Attributi
     quantities = find_quantities(text, start, tokens)
     entities = tuple(
         Entity(e.text, e.label_, e.start_char, e.end_char)
-        for e in doc.char_span(start, end, alignment_mode="expand").ents
+        for e in entities_in(doc.char_span(start, end, alignment_mode="expand"))
     )
     kind = claim_kind(tokens, hedges, bool(quantities))
     checkworthy = score(tokens, kind, attribution, quantities, entities)

@@ -69,3 +69,21 @@ class LanguageModel:
         """Parse several texts in one batch."""
         with one_thread():
             return list(self.nlp.pipe(texts))
+
+
+_ENTITIES = "newsaudit.entities"
+
+
+def entities_in(span: SpanT) -> tuple[SpanT, ...]:
+    """The named entities wholly inside a Doc or Span, as `Span.ents` gives them.
+
+    `Doc.ents` builds a new Span for every entity of the document at each call; the stages
+    ask for them sentence by sentence, so the document's list is built once and kept with it.
+    """
+    doc = span.doc if hasattr(span, "doc") else span
+    ents = doc.user_data.get(_ENTITIES)
+    if ents is None:
+        ents = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    if span is doc:
+        return ents  # type: ignore[no-any-return]
+    return tuple(e for e in ents if e.start >= span.start and e.end <= span.end)
