@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_UPPER, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+
 from ..errors import ModelError
 from .attribution_spans import Offsets, SpanRelation
 from .sources import ATTRIBUTION_CUE_WORDS, GENERIC_NOUNS
@@ -63,14 +65,66 @@ def _quote_state(run: Sequence[Any]) -> list[bool]:
     return out
 
 
-def _cue_ancestor(token: Any) -> tuple[str, int, str]:
-    """The nearest reporting word above the token: (its lemma, steps up, dep of the last step)."""
-    steps, node, child_dep = 0, token, token.dep_
-    while node.head.i != node.i and steps < 12:
-        child_dep = node.dep_
-        node, steps = node.head, steps + 1
-        if node.lemma_.lower() in CUE_WORDS:
-            return node.lemma_.lower(), steps, child_dep
+def _signed(value: int) -> int:
+    """A signed attribute (a head offset, a sentence-start flag) as `Doc.to_array` stores it."""
+    return value - 2**64 if value >= 2**63 else value
+
+
+class _TokenTable:
+    """A parse's token attributes as plain lists indexed by token position.
+
+    The features read a dozen attributes of every token and of its neighbours; reading
+    them through spaCy's Token objects cost more than the CRF itself.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        rows = doc.to_array(
+            [LOWER, LEMMA, TAG, DEP, ENT_TYPE, SHAPE, POS, HEAD, SENT_START, IS_UPPER]
+        ).tolist()
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(key: int) -> str:
+            found = names.get(key)
+            if found is None:
+                found = names[key] = strings[key] if key else ""
+            return found
+
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 10
+        self.lower = [name(k) for k in columns[0]]
+        self.lemma = [name(k).lower() for k in columns[1]]
+        self.tag = [name(k) for k in columns[2]]
+        self.dep = [name(k) for k in columns[3]]
+        self.ent_type = [name(k) or "-" for k in columns[4]]
+        self.shape = [name(k)[:4] for k in columns[5]]
+        self.pos = [name(k) for k in columns[6]]
+        self.head = [i + _signed(r) for i, r in enumerate(columns[7])]
+        self.sent_start = [
+            str(True if v > 0 else False if v < 0 else None) for v in map(_signed, columns[8])
+        ]
+        self.upper = [str(bool(v)) for v in columns[9]]
+
+
+_TABLE = "newsaudit.token_table"
+
+
+def _table(doc: Any) -> _TokenTable:
+    """The doc's token table, built once and kept with the doc."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        table = doc.user_data[_TABLE] = _TokenTable(doc)
+    return table  # type: ignore[no-any-return]
+
+
+def _cue_ancestor(table: _TokenTable, i: int) -> tuple[str, int, str]:
+    """The nearest reporting word above token i: (its lemma, steps up, dep of the last step)."""
+    steps, node, child_dep = 0, i, table.dep[i]
+    head = table.head
+    while head[node] != node and steps < 12:
+        child_dep = table.dep[node]
+        node, steps = head[node], steps + 1
+        if table.lemma[node] in CUE_WORDS:
+            return table.lemma[node], steps, child_dep
     return "", 0, ""
 
 
@@ -86,28 +140,29 @@ def _sentences(run: Sequence[Any]) -> list[tuple[int, int]]:
     return out
 
 
-def _token_features(token: Any, quoted: bool, root: int) -> list[str]:
-    lemma = token.lemma_.lower()
-    head = token.head
-    cue_lemma, steps, via = _cue_ancestor(token)
+def _token_features(table: _TokenTable, i: int, quoted: bool, root: int) -> list[str]:
+    lemma, dep = table.lemma[i], table.dep[i]
+    head = table.head[i]
+    head_lemma, head_pos = table.lemma[head], table.pos[head]
+    cue_lemma, steps, via = _cue_ancestor(table, i)
     feats = [
         "b",
-        "w=" + token.lower_,
+        "w=" + table.lower[i],
         "l=" + lemma,
-        "p=" + token.tag_,
-        "d=" + token.dep_,
-        "e=" + (token.ent_type_ or "-"),
-        "s=" + token.shape_[:4],
-        "x=" + token.lower_[-3:],
-        "hl=" + head.lemma_.lower(),
-        "hp=" + head.pos_,
-        "dh=" + token.dep_ + "|" + head.pos_,
+        "p=" + table.tag[i],
+        "d=" + dep,
+        "e=" + table.ent_type[i],
+        "s=" + table.shape[i],
+        "x=" + table.lower[i][-3:],
+        "hl=" + head_lemma,
+        "hp=" + head_pos,
+        "dh=" + dep + "|" + head_pos,
         "q=" + str(quoted),
         "cue=" + str(lemma in CUE_WORDS),
         "gen=" + str(lemma in GENERIC_NOUNS),
-        "root=" + str(token.dep_ == "ROOT"),
-        "sst=" + str(token.is_sent_start),
-        "side=" + ("L" if token.i < root else "R" if token.i > root else "0"),
+        "root=" + str(dep == "ROOT"),
+        "sst=" + table.sent_start[i],
+        "side=" + ("L" if i < root else "R" if i > root else "0"),
     ]
     if cue_lemma:
         feats += [
@@ -117,39 +172,43 @@ def _token_features(token: Any, quoted: bool, root: int) -> list[str]:
             "cal=" + cue_lemma,
             "cavs=" + via + str(min(steps, 4)),
         ]
-    if head.lemma_.lower() in CUE_WORDS:
-        feats.append("hcue=" + token.dep_)
+    if head_lemma in CUE_WORDS:
+        feats.append("hcue=" + dep)
     return feats
 
 
 def features(run: Sequence[Any]) -> list[list[str]]:
     """The CRF features of each token of one paragraph."""
+    table = _table(run[0].doc)
+    at = [t.i for t in run]
     quoted = _quote_state(run)
     sentences = _sentences(run)
     own = [
-        _token_features(t, q, root) for t, q, (_, root) in zip(run, quoted, sentences, strict=True)
+        _token_features(table, i, q, root)
+        for i, q, (_, root) in zip(at, quoted, sentences, strict=True)
     ]
-    cues = [i for i, t in enumerate(run) if t.lemma_.lower() in CUE_WORDS]
+    cues = [k for k, i in enumerate(at) if table.lemma[i] in CUE_WORDS]
     # a headline or a transcript line ("PENCE: Well, ...") reads differently from prose
     shape = "short" if len(run) <= 12 else "long"
     opens = "pq=" + str(run[0].text in _QUOTES)
+    lower, tag, dep = table.lower, table.tag, table.dep
     out = []
-    for i, feats in enumerate(own):
-        row = [*feats, "run=" + shape, opens, f"at={min(i, 3)}", "up=" + str(run[i].is_upper)]
-        row.append(_nearest_cue(sentences, cues, i))
+    for k, feats in enumerate(own):
+        row = [*feats, "run=" + shape, opens, f"at={min(k, 3)}", "up=" + table.upper[at[k]]]
+        row.append(_nearest_cue(sentences, cues, k))
         for offset in (-2, -1, 1, 2):
-            j = i + offset
+            j = k + offset
             if 0 <= j < len(run):
-                other = run[j]
+                other = at[j]
                 row += [
-                    f"{offset}w={other.lower_}",
-                    f"{offset}p={other.tag_}",
-                    f"{offset}d={other.dep_}",
+                    f"{offset}w={lower[other]}",
+                    f"{offset}p={tag[other]}",
+                    f"{offset}d={dep[other]}",
                 ]
             else:
                 row.append(f"{offset}edge")
-        if i > 0:
-            row.append("bg=" + run[i - 1].lower_ + "|" + run[i].lower_)
+        if k > 0:
+            row.append("bg=" + lower[at[k - 1]] + "|" + lower[at[k]])
         out.append(row)
     return out
 
