@@ -11,7 +11,8 @@ answers, so the two took about a quarter of the parse. Both answers depend on li
   own, and their effects are merged with the remembered ones in rule order, as the ruler
   orders them;
 - a rule lemma depends only on the token's text, part of speech and morphology, the key
-  the lemmatizer's own cache uses, so every answer is remembered, not only some.
+  the lemmatizer's own cache uses, so every answer is remembered, not only some; and its
+  word index, shipped as lists it scans for each new word, is turned into sets.
 
 The annotations are the same as the original components'; a test compares them token by
 token over real articles.
@@ -25,6 +26,7 @@ from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -135,10 +137,30 @@ class CachedAttributeRuler:
         return doc
 
 
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Give the lemmatizer its word index as sets: it only asks whether a form is in it.
+
+    The index ships as lists (57,528 nouns), so each unseen word cost a scan of them. The
+    lemmatizer gets new lookups sharing every other table; the pipeline's are untouched.
+    """
+    lookups = lemmatizer.lookups
+    if "lemma_index" not in lookups.tables:
+        return
+    fast = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            fast.add_table(name, {key: frozenset(words) for key, words in table.items()})
+        else:
+            fast.set_table(name, table)
+    lemmatizer.lookups = fast
+
+
 class CachedLemmatizer:
     """Runs a rule lemmatizer, remembering every answer by (text, part of speech, morphology)."""
 
     def __init__(self, lemmatizer: Any) -> None:
+        _index_as_sets(lemmatizer)
         self.lemmatize: Callable[[Any], list[str]] = lemmatizer.lemmatize
         self.overwrite: bool = lemmatizer.overwrite
         self.strings = lemmatizer.vocab.strings
