@@ -7,7 +7,7 @@ answers, so the two took about a quarter of the parse. Both answers depend on li
 - every single-token pattern reads only the token's tag, lower-case form, dependency and
   whether it is a space, so the rules one such token matches are found once per distinct
   combination (by the real Matcher, on a one-token copy) and remembered;
-- the few two-token patterns ("gon na", "there is") still run through a Matcher of their
+- the eight two-token rules ("gon na", "there is") still run through a Matcher of their
   own, and their effects are merged with the remembered ones in rule order, as the ruler
   orders them;
 - a rule lemma depends only on the token's text, part of speech and morphology, the key
