@@ -364,3 +364,21 @@ def test_attribution_span_found_from_the_mention(nlp: Any) -> None:
     check = run(nlp, art, (c1,))
     spans = next(r.spans for r in check.reasons if r.code == "attribution_moved")
     assert [s.text for s in spans if s.where == "body"] == ["Local reports"]
+
+
+def test_stem_index_matches_every_word_the_plain_comparison_matches() -> None:
+    from pathlib import Path
+
+    from newsaudit.stages._wording import content_words, stem
+    from newsaudit.stages.headline import _has_word, _StemIndex
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "articles"
+    text = " ".join(p.read_text("utf-8") for p in sorted(fixtures.glob("*.txt")))
+    words = sorted({w.text for w in content_words(text)})
+    tricky = ["settings", "set", "Korea", "Korean", "delay", "delayed", "war", "wars", "us"]
+    stems = {stem(w) for w in [*words[::3], *tricky]}
+    index = _StemIndex(stems)
+    probes = [*words, *tricky, "Koreans", "delaying", "studies", "study", "x"]
+    found = [w for w in probes if _has_word(w, stems)]
+    assert [w for w in probes if index.has_word(w)] == found
+    assert {"Korean", "Koreans", "delaying"} <= set(found) and len(found) < len(probes)

@@ -99,17 +99,39 @@ def _score(parts: HeadlineParts, claim: Claim, pairs: tuple[tuple[str, str], ...
     total = sum(w.weight for w in parts.words) + len(parts.numbers)
     if total == 0:
         return 0.0
-    cwords = {stem(w.text) for w in content_words(claim.text)}
+    cwords = _StemIndex({stem(w.text) for w in content_words(claim.text)})
     lowered = claim.text.lower()
     got = 0.0
     for word in parts.words:
-        if any(_has_word(f, cwords) for f in word.forms) or any(
+        if any(cwords.has_word(f) for f in word.forms) or any(
             word.found.text == short and long.lower() in lowered for short, long in pairs
         ):
             got += word.weight
     values = _values(claim)
     got += sum(1 for n in parts.numbers if n.value in values)
     return got / total
+
+
+class _StemIndex:
+    """A claim's stems grouped by the first four letters of their own stem, for `_has_word`.
+
+    `same_word` holds only between words whose stems agree on their first four letters
+    (equal stems, or one stem of four letters or more beginning the other), so a headline
+    word is compared with that group alone instead of with every stem of the claim.
+    """
+
+    def __init__(self, stems: set[str]) -> None:
+        self.stems = stems
+        self.groups: dict[str, list[str]] = {}
+        for other in stems:
+            self.groups.setdefault(stem(other)[:4], []).append(other)
+
+    def has_word(self, word: str) -> bool:
+        """`_has_word(word, stems)`, looking only where a match can be."""
+        s = stem(word)
+        if s in self.stems:
+            return True
+        return any(same_word(s, other) for other in self.groups.get(stem(s)[:4], ()))
 
 
 def _has_word(word: str, stems: set[str]) -> bool:
