@@ -128,3 +128,24 @@ def test_cached_rules_annotate_exactly_as_the_original_components() -> None:
 
     for text in texts * 2:  # the second pass reads every answer from the caches
         assert annotated(nlp(text)) == annotated(reference(text)), text[:60]
+
+
+def test_cached_rules_start_again_when_full_and_still_annotate_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsaudit.stages import cached_rules
+    from newsaudit.stages.language import load_pipeline
+
+    monkeypatch.setattr(cached_rules, "MAX_REMEMBERED", 4)
+    nlp = load_pipeline(PACKAGE)
+    reference = spacy.load(PACKAGE)
+    reference.add_pipe("newsaudit_block_boundaries", before="parser")
+    ruler = nlp.get_pipe("newsaudit_cached_attribute_ruler")
+    lemmatizer = nlp.get_pipe("newsaudit_cached_lemmatizer")
+    for path in sorted(FIXTURES.glob("*.txt"))[:3]:
+        text = path.read_text("utf-8")
+        doc = nlp(text)
+        # a cache is emptied before a document once full, then fills from that document
+        assert len(lemmatizer._lemmas) <= len(doc) + 4 and len(ruler._effects) <= len(doc) + 4
+        expected = [(t.pos_, str(t.morph), t.lemma_) for t in reference(text)]
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in doc] == expected

@@ -38,6 +38,8 @@ TokenKey = tuple[int, int, int, int]
 RuleEffects = tuple[tuple[tuple[int, dict[Any, Any]], ...], dict[Any, Any]]
 
 SINGLE_TOKEN_ATTRS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+# Each cache starts again when it holds this many answers (a few tens of MB at most).
+MAX_REMEMBERED = 200_000
 
 
 class CachedAttributeRuler:
@@ -86,6 +88,8 @@ class CachedAttributeRuler:
         """The lower-case form itself if some pattern could tell it apart, else 0."""
         known = self._lower_class.get(lower)
         if known is None:
+            if len(self._lower_class) >= MAX_REMEMBERED:
+                self._lower_class.clear()
             text = self.vocab.strings[lower]
             counts = (
                 self._any_word_counts
@@ -121,6 +125,8 @@ class CachedAttributeRuler:
             position = doc[start:end][self.indices[number]].i
             pending.setdefault(position, []).append((number, self.attrs[number]))
         effects = self._effects
+        if len(effects) >= MAX_REMEMBERED:
+            effects.clear()
         lower_key = self._lower_key
         for i, (tag, lower, dep, is_space) in enumerate(keys):
             key: TokenKey = (tag, lower_key(lower), dep, is_space)
@@ -169,6 +175,8 @@ class CachedLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         rows: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = self._lemmas
+        if len(lemmas) >= MAX_REMEMBERED:
+            lemmas.clear()  # a crawl meets new words without end; start again, not grow
         changed = False
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             if lemma and not self.overwrite:
