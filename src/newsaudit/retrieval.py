@@ -156,14 +156,10 @@ class HybridRetriever:
         if len(allowed) <= EXACT_AMONG_UP_TO:
             # A cited source's own passages: all of them compared, none missed.
             return [r.passage_id for r in index.search_among(vector, allowed, k)]
-        out: list[int] = []
-        for ranked in index.search(vector, min(len(index), 20 * k)):
-            passage = self.store.passage(ranked.passage_id)
-            if _allowed(passage.domain, passage.published, domains, before):
-                out.append(ranked.passage_id)
-                if len(out) == k:
-                    break
-        return out
+        # Too many to compare one by one: the corpus's nearest, filtered by the store.
+        nearest = [r.passage_id for r in index.search(vector, min(len(index), 20 * k))]
+        kept = self.store.allowed_passage_ids(nearest, domains, before)
+        return [pid for pid in nearest if pid in kept][:k]
 
     def retrieve(
         self,
@@ -197,15 +193,3 @@ class HybridRetriever:
             score=ranked.score,
         )
 
-
-def _allowed(
-    domain: str | None,
-    published: str | None,
-    domains: Sequence[str] | None,
-    before: str | None,
-) -> bool:
-    if domains:
-        d = (domain or "").lower().removeprefix("www.")
-        if not any(d == x or d.endswith("." + x) for x in domains):
-            return False
-    return not (before and published and published[:10] > before)

@@ -100,3 +100,21 @@ def test_search_among_equals_a_scan_of_the_wanted_rows_in_both_indexes() -> None
     for index in (FlatIndex(ids, matrix), IVFIndex(ids, matrix, lists=12)):
         assert [r.passage_id for r in index.search_among(q, asked, 10)] == expected
         assert index.search_among(q, np.array([], dtype=np.int64), 10) == []
+
+
+def test_past_the_exact_limit_the_nearest_are_filtered_by_the_store_in_one_query(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsaudit import retrieval
+
+    with _store(tmp_path / "c.db", wire=400, institute=3) as store:
+        retriever = HybridRetriever(store, FixedEmbedder())
+        exact = retriever.semantic(QUERY, 5, ["wire.example"], None)
+        monkeypatch.setattr(retrieval, "EXACT_AMONG_UP_TO", 2)  # 400 wire, 3 institute: too many
+        looked_up: list[int] = []
+        monkeypatch.setattr(store, "passage", lambda pid: looked_up.append(pid))
+        assert retriever.semantic(QUERY, 5, ["wire.example"], None) == exact
+        assert len(exact) == 5 and looked_up == []  # no passage read one by one
+        # the institute's passages lie behind every wire one: not among the nearest 100
+        assert retriever.semantic(QUERY, 5, ["understandingwar.example"], None) == []
+        assert retriever.semantic(QUERY, 5, ["wire.example"], "2024-12-01") == exact  # undated kept

@@ -358,6 +358,22 @@ class Store:
         )
         return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
 
+    def allowed_passage_ids(
+        self,
+        ids: Sequence[int],
+        domains: Sequence[str] | None = None,
+        published_before: str | None = None,
+    ) -> set[int]:
+        """Which of `ids` are passages from `domains` up to that date, in one query."""
+        where, args = self._filters(domains, published_before)
+        where.insert(0, "p.id IN (SELECT value FROM json_each(?))")
+        rows = self._all(
+            "SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"WHERE {' AND '.join(where)}",
+            [json.dumps([int(i) for i in ids]), *args],
+        )
+        return {int(row[0]) for row in rows}
+
     def passages(self, doc_id: int) -> list[StoredPassage]:
         """The passages of one document, in order."""
         rows = self._all(
