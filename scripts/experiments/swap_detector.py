@@ -16,7 +16,8 @@ of a claim was swapped, then judges a claim by its most suspicious word:
 
     .venv/bin/python scripts/experiments/swap_detector.py ../shared/data/covidfact/covidfact-dev.jsonl
 
-It prints the word model's ROC AUC on the dev split's minimal pairs and the claim accuracy
+With `--align`, each word also gets how well MiniLM's token states match it in the
+evidence (`Aligner`). It prints the word model's ROC AUC on the dev split's minimal pairs and the claim accuracy
 at the best threshold beside the majority class. Results are in docs/benchmarks.md
 ("Claim–evidence entailment", what was tried).
 """
@@ -64,7 +65,53 @@ def evidence_of(item: Item) -> str:
     return " ".join(item.evidence)
 
 
-def word_rows(claim: str, evidence: str, counts: Counter[str]) -> tuple[list[str], np.ndarray]:
+class Aligner:
+    """How well each claim word is matched in the evidence, read from MiniLM's token states.
+
+    For each word piece of the claim, the best cosine to any piece of the evidence (each
+    text encoded on its own, as BERTScore does); a word gets its worst piece's value.
+    """
+
+    def __init__(self) -> None:
+        from newsaudit.embed import load_embedder
+
+        self.embedder = load_embedder()
+        self._states: dict[str, tuple[np.ndarray, list[tuple[int, int]]]] = {}
+
+    def _encode(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        found = self._states.get(text)
+        if found is None:
+            encoding = self.embedder._tokenizer.encode(text)
+            ids = np.array([encoding.ids])
+            mask = np.ones(ids.shape, dtype=np.float32)
+            pool = self.embedder._pool
+            self.embedder._pool = lambda x, _mask: x  # type: ignore[method-assign]
+            try:
+                x = self.embedder._forward(ids, mask)[0][1:-1]  # [CLS] and [SEP] left out
+            finally:
+                self.embedder._pool = pool  # type: ignore[method-assign]
+            x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+            found = self._states[text] = (x, encoding.offsets[1:-1])
+        return found
+
+    def words(self, claim: str, evidence: str) -> list[float]:
+        x, offsets = self._encode(claim)
+        y, _ = self._encode(evidence)
+        best = (x @ y.T).max(axis=1) if len(x) and len(y) else np.zeros(len(x))
+        out = []
+        for m in _TOKEN.finditer(claim):
+            pieces = [
+                float(best[i])
+                for i, (a, b) in enumerate(offsets)
+                if b > a >= m.start() and b <= m.end()
+            ]
+            out.append(min(pieces, default=1.0))
+        return out
+
+
+def word_rows(
+    claim: str, evidence: str, counts: Counter[str], aligner: Aligner | None = None
+) -> tuple[list[str], np.ndarray]:
     """The claim's lower-cased words and one feature row for each."""
     raw = _TOKEN.findall(claim)
     c = [t.lower() for t in raw]
@@ -121,11 +168,14 @@ def word_rows(claim: str, evidence: str, counts: Counter[str]) -> tuple[list[str
                 len(content),
             ]
         )
-    return c, np.array(rows, dtype=np.float32).reshape(len(c), 22)
+    x = np.array(rows, dtype=np.float32).reshape(len(c), 22)
+    if aligner is not None:
+        x = np.hstack([x, np.array(aligner.words(claim, evidence), dtype=np.float32)[:, None]])
+    return c, x
 
 
 def labelled_words(
-    items: Sequence[Item], counts: Counter[str]
+    items: Sequence[Item], counts: Counter[str], aligner: Aligner | None
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Word rows of every claim whose label is known word by word, with their groups."""
     groups: dict[str, list[Item]] = defaultdict(list)
@@ -135,7 +185,7 @@ def labelled_words(
     for group, members in groups.items():
         originals = [m for m in members if m.label == "supports"]
         for item in members:
-            words, x = word_rows(item.claim, evidence_of(item), counts)
+            words, x = word_rows(item.claim, evidence_of(item), counts, aligner)
             swapped = np.zeros(len(words))
             if item.label == "refutes":
                 span = _swapped_span(item, originals)
@@ -166,8 +216,10 @@ def fold_of(group: str, folds: int = 5) -> int:
     return int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % folds
 
 
-def claim_row(item: Item, word_model: Any, counts: Counter[str]) -> list[float]:
-    _, x = word_rows(item.claim, evidence_of(item), counts)
+def claim_row(
+    item: Item, word_model: Any, counts: Counter[str], aligner: Aligner | None
+) -> list[float]:
+    _, x = word_rows(item.claim, evidence_of(item), counts, aligner)
     scores = np.sort(word_model.predict(x))[::-1]
     top = [float(scores[0]), float(scores[1]) if len(scores) > 1 else 0.0]
     return [*top, float(scores.sum()), float((scores > 0.5).sum())] + lexical_features(
@@ -190,22 +242,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("covidfact", type=Path)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--align", action="store_true", help="add each word's MiniLM alignment to the evidence"
+    )
     args = parser.parse_args()
+    aligner = Aligner() if args.align else None
     lgb = import_lightgbm()
     train, dev = dev_split(read_covidfact(args.covidfact), args.seed)
     counts: Counter[str] = Counter()
     for text in {evidence_of(i) for i in train}:
         counts.update(t.lower() for t in _TOKEN.findall(text))
-    x, y, groups = labelled_words(train, counts)
+    x, y, groups = labelled_words(train, counts, aligner)
     folds = np.array([fold_of(g) for g in groups])
     word_model = lgb.train(PARAMS, lgb.Dataset(x, y), 300)
     held_out = [lgb.train(PARAMS, lgb.Dataset(x[folds != k], y[folds != k]), 300) for k in range(5)]
-    dev_x, dev_y, _ = labelled_words(dev, counts)
+    dev_x, dev_y, _ = labelled_words(dev, counts, aligner)
     print(f"word model: ROC AUC {auc(dev_y, word_model.predict(dev_x)):.3f} on dev words")
 
-    train_x = np.array([claim_row(i, held_out[fold_of(i.group)], counts) for i in train])
+    train_x = np.array([claim_row(i, held_out[fold_of(i.group)], counts, aligner) for i in train])
     train_y = np.array([i.label == "refutes" for i in train])
-    test_x = np.array([claim_row(i, word_model, counts) for i in dev])
+    test_x = np.array([claim_row(i, word_model, counts, aligner) for i in dev])
     test_y = np.array([i.label == "refutes" for i in dev])
     claim_model = lgb.train({**PARAMS, "num_leaves": 15}, lgb.Dataset(train_x, train_y), 200)
     p = claim_model.predict(test_x)
