@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import lzma
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -82,22 +82,20 @@ class _TokenTable:
             [LOWER, LEMMA, TAG, DEP, ENT_TYPE, SHAPE, POS, HEAD, SENT_START, IS_UPPER]
         ).tolist()
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
 
-        def name(key: int) -> str:
-            found = names.get(key)
-            if found is None:
-                found = names[key] = strings[key] if key else ""
-            return found
+        def named(column: Sequence[int], form: Callable[[str], str] = str) -> list[str]:
+            # each distinct value looked up once, then read off by a C-level map
+            forms = {key: form(strings[key] if key else "") for key in set(column)}
+            return list(map(forms.__getitem__, column))
 
         columns = list(zip(*rows, strict=True)) if rows else [()] * 10
-        self.lower = [name(k) for k in columns[0]]
-        self.lemma = [name(k).lower() for k in columns[1]]
-        self.tag = [name(k) for k in columns[2]]
-        self.dep = [name(k) for k in columns[3]]
-        self.ent_type = [name(k) or "-" for k in columns[4]]
-        self.shape = [name(k)[:4] for k in columns[5]]
-        self.pos = [name(k) for k in columns[6]]
+        self.lower = named(columns[0])
+        self.lemma = named(columns[1], str.lower)
+        self.tag = named(columns[2])
+        self.dep = named(columns[3])
+        self.ent_type = named(columns[4], lambda name: name or "-")
+        self.shape = named(columns[5], lambda name: name[:4])
+        self.pos = named(columns[6])
         self.head = [i + _signed(r) for i, r in enumerate(columns[7])]
         self.sent_start = [
             str(True if v > 0 else False if v < 0 else None) for v in map(_signed, columns[8])
