@@ -156,10 +156,17 @@ class HybridRetriever:
         if len(allowed) <= EXACT_AMONG_UP_TO:
             # A cited source's own passages: all of them compared, none missed.
             return [r.passage_id for r in index.search_among(vector, allowed, k)]
-        # Too many to compare one by one: the corpus's nearest, filtered by the store.
+        # Too many to compare one by one: the corpus's nearest, filtered by the store a
+        # block at a time (one query a block), until k pass.
         nearest = [r.passage_id for r in index.search(vector, min(len(index), 20 * k))]
-        kept = self.store.allowed_passage_ids(nearest, domains, before)
-        return [pid for pid in nearest if pid in kept][:k]
+        out: list[int] = []
+        start, block = 0, k  # the first block is all that is read when most pass
+        while start < len(nearest) and len(out) < k:
+            part = nearest[start : start + block]
+            kept = self.store.allowed_passage_ids(part, domains, before)
+            out.extend(pid for pid in part if pid in kept)
+            start, block = start + block, 4 * block
+        return out[:k]
 
     def retrieve(
         self,

@@ -366,10 +366,12 @@ class Store:
     ) -> set[int]:
         """Which of `ids` are passages from `domains` up to that date, in one query."""
         where, args = self._filters(domains, published_before)
-        where.insert(0, "p.id IN (SELECT value FROM json_each(?))")
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        # CROSS JOIN keeps the ids as the outer loop: each is one rowid lookup. Left to
+        # itself, SQLite may walk a large domain's passages instead (0.5 s for 200 ids).
         rows = self._all(
-            "SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
-            f"WHERE {' AND '.join(where)}",
+            "SELECT p.id FROM json_each(?) AS wanted CROSS JOIN passages p ON p.id = wanted.value "
+            f"JOIN documents d ON d.id = p.document_id {clause}",
             [json.dumps([int(i) for i in ids]), *args],
         )
         return {int(row[0]) for row in rows}
