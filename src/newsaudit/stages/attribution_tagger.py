@@ -23,6 +23,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_UPPER, LEMMA, LOWER, POS, SENT_S
 
 from ..errors import ModelError
 from .attribution_spans import Offsets, SpanRelation
+from .language import kept_with
 from .sources import ATTRIBUTION_CUE_WORDS, GENERIC_NOUNS
 
 MODEL_NAME = "polnear-crf.crfsuite.xz"
@@ -103,17 +104,6 @@ class _TokenTable:
         self.upper = [str(bool(v)) for v in columns[9]]
 
 
-_TABLE = "newsaudit.token_table"
-
-
-def _table(doc: Any) -> _TokenTable:
-    """The doc's token table, built once and kept with the doc."""
-    table = doc.user_data.get(_TABLE)
-    if table is None:
-        table = doc.user_data[_TABLE] = _TokenTable(doc)
-    return table  # type: ignore[no-any-return]
-
-
 def _cue_ancestor(table: _TokenTable, i: int) -> tuple[str, int, str]:
     """The nearest reporting word above token i: (its lemma, steps up, dep of the last step)."""
     steps, node, child_dep = 0, i, table.dep[i]
@@ -177,7 +167,7 @@ def _token_features(table: _TokenTable, i: int, quoted: bool, root: int) -> list
 
 def features(run: Sequence[Any]) -> list[list[str]]:
     """The CRF features of each token of one paragraph."""
-    table = _table(run[0].doc)
+    table = kept_with(run[0].doc, "newsaudit.token_table", _TokenTable)
     at = [t.i for t in run]
     quoted = _quote_state(run)
     sentences = _sentences(run)

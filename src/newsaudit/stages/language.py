@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..blas import one_thread
 from ..errors import ModelError
@@ -12,6 +13,7 @@ from .cached_rules import install_cached_rules
 # spaCy types are untyped; the stages treat Doc/Span/Token as Any at this boundary.
 Doc = Any
 SpanT = Any
+T = TypeVar("T")
 
 
 @functools.lru_cache(maxsize=4)
@@ -71,7 +73,16 @@ class LanguageModel:
             return list(self.nlp.pipe(texts))
 
 
-_ENTITIES = "newsaudit.entities"
+def kept_with(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
+    """`make(doc)`, computed once per document and kept in its user data under `name`.
+
+    For views of a parse the stages read many times (its entities, its token table):
+    spaCy rebuilds them at each call.
+    """
+    found = doc.user_data.get(name)
+    if found is None:
+        found = doc.user_data[name] = make(doc)
+    return found  # type: ignore[no-any-return]
 
 
 def entities_in(span: SpanT) -> tuple[SpanT, ...]:
@@ -81,9 +92,7 @@ def entities_in(span: SpanT) -> tuple[SpanT, ...]:
     ask for them sentence by sentence, so the document's list is built once and kept with it.
     """
     doc = span.doc if hasattr(span, "doc") else span
-    ents = doc.user_data.get(_ENTITIES)
-    if ents is None:
-        ents = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    ents: tuple[SpanT, ...] = kept_with(doc, "newsaudit.entities", lambda d: tuple(d.ents))
     if span is doc:
-        return ents  # type: ignore[no-any-return]
+        return ents
     return tuple(e for e in ents if e.start >= span.start and e.end <= span.end)
