@@ -42,13 +42,14 @@ from newsaudit.verify.data import Item, dev_split, read_covidfact
 from newsaudit.verify.features import (
     ANTONYMS,
     STOPWORDS,
+    WORD_PATTERN,
     _similarity,
     _trigrams,
     lexical_features,
+    tokens,
 )
 from newsaudit.verify.model import import_lightgbm
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.,'][A-Za-z0-9]+)*")
 PARAMS = {
     "objective": "binary",
     "learning_rate": 0.05,
@@ -84,12 +85,7 @@ class Aligner:
             encoding = self.embedder._tokenizer.encode(text)
             ids = np.array([encoding.ids])
             mask = np.ones(ids.shape, dtype=np.float32)
-            pool = self.embedder._pool
-            self.embedder._pool = lambda x, _mask: x  # type: ignore[method-assign]
-            try:
-                x = self.embedder._forward(ids, mask)[0][1:-1]  # [CLS] and [SEP] left out
-            finally:
-                self.embedder._pool = pool  # type: ignore[method-assign]
+            x = self.embedder._token_states(ids, mask)[0][1:-1]  # [CLS] and [SEP] left out
             x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
             found = self._states[text] = (x, encoding.offsets[1:-1])
         return found
@@ -99,7 +95,7 @@ class Aligner:
         y, _ = self._encode(evidence)
         best = (x @ y.T).max(axis=1) if len(x) and len(y) else np.zeros(len(x))
         out = []
-        for m in _TOKEN.finditer(claim):
+        for m in WORD_PATTERN.finditer(claim):
             pieces = [
                 float(best[i])
                 for i, (a, b) in enumerate(offsets)
@@ -113,9 +109,9 @@ def word_rows(
     claim: str, evidence: str, counts: Counter[str], aligner: Aligner | None = None
 ) -> tuple[list[str], np.ndarray]:
     """The claim's lower-cased words and one feature row for each."""
-    raw = _TOKEN.findall(claim)
+    raw = WORD_PATTERN.findall(claim)
     c = [t.lower() for t in raw]
-    e = [t.lower() for t in _TOKEN.findall(evidence)]
+    e = tokens(evidence)
     e_set, stems = set(e), {t[:5] for t in e}
     bigrams = set(itertools.pairwise(e))
     slots: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -200,11 +196,11 @@ def labelled_words(
 
 def _swapped_span(item: Item, originals: Sequence[Item]) -> tuple[int, int] | None:
     """Which of the counter-claim's words replace words of the claim it was made from."""
-    words = [t.lower() for t in _TOKEN.findall(item.claim)]
+    words = tokens(item.claim)
     for original in originals:
         if original.evidence != item.evidence:
             continue
-        source = [t.lower() for t in _TOKEN.findall(original.claim)]
+        source = tokens(original.claim)
         matcher = difflib.SequenceMatcher(a=source, b=words, autojunk=False)
         edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
         if len(edits) == 1 and edits[0][4] > edits[0][3]:
@@ -251,7 +247,7 @@ def main() -> int:
     train, dev = dev_split(read_covidfact(args.covidfact), args.seed)
     counts: Counter[str] = Counter()
     for text in {evidence_of(i) for i in train}:
-        counts.update(t.lower() for t in _TOKEN.findall(text))
+        counts.update(tokens(text))
     x, y, groups = labelled_words(train, counts, aligner)
     folds = np.array([fold_of(g) for g in groups])
     word_model = lgb.train(PARAMS, lgb.Dataset(x, y), 300)

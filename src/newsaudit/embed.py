@@ -230,6 +230,10 @@ class Embedder:
         return [e.ids for e in self._tokenizer.encode_batch(list(texts))]
 
     def _forward(self, ids: NDArray[np.int64], mask: Array) -> Array:
+        return self._pool(self._token_states(ids, mask), mask)
+
+    def _token_states(self, ids: NDArray[np.int64], mask: Array) -> Array:
+        """The last layer's state of every token, shape (batch, length, hidden)."""
         batch, length = ids.shape
         heads, hidden = self.config.heads, self.config.hidden
         size = hidden // heads
@@ -250,7 +254,8 @@ class Embedder:
             x = _layer_norm(context @ layer.out + layer.out_bias + x, layer.norm1, self.config.eps)
             inner = _gelu(x @ layer.up + layer.up_bias)
             x = _layer_norm(inner @ layer.down + layer.down_bias + x, layer.norm2, self.config.eps)
-        return self._pool(x.reshape(batch, length, hidden), mask)
+        out: Array = x.reshape(batch, length, hidden)
+        return out
 
     def _pool(self, x: Array, mask: Array) -> Array:
         if self.config.pooling == "cls":

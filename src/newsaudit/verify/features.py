@@ -16,7 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.,'][A-Za-z0-9]+)*")
+# A word or number, with inner hyphens, dots, commas and apostrophes kept ("sars-cov-2").
+WORD_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[-.,'][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 _STOPWORDS = """a an the of to in on at for by with from as and or but if than then that this these
@@ -76,7 +77,7 @@ LEXICAL_NAMES = (
 
 def tokens(text: str) -> list[str]:
     """Word and number tokens, lower-cased (numbers keep their separators)."""
-    return [t.lower() for t in _TOKEN.findall(text)]
+    return [t.lower() for t in WORD_PATTERN.findall(text)]
 
 
 def _number(token: str) -> str | None:
@@ -110,7 +111,7 @@ def _longest_run(claim: list[str], evidence: list[str]) -> int:
 
 def lexical_features(claim: str, evidence: str) -> list[float]:
     """The `LEXICAL_NAMES` features of one pair."""
-    raw_claim = _TOKEN.findall(claim)
+    raw_claim = WORD_PATTERN.findall(claim)
     c = [t.lower() for t in raw_claim]
     e = tokens(evidence)
     e_set = set(e)
